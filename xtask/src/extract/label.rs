@@ -1,0 +1,214 @@
+//! The group label a table sits under: `-   Normal`, `## Error Return Code`,
+//! `**Table 3** Normal return code`.
+
+use super::grid::collapse_whitespace;
+use super::source::Source;
+use crate::model::Group;
+
+/// A label as the page writes it, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The label's text, markup removed (`Normal`).
+    pub text: String,
+    /// The label, normalised.
+    pub group: Group,
+}
+
+/// The label above the table starting on `table_line`, looking no higher than
+/// `floor_line` (the line the previous table ends on, or 0).
+///
+/// Blank lines, anchors and captions that name no group are passed over; the
+/// first other line is the label if it is a short phrase naming a group, and
+/// otherwise there is no label: a prose bullet above a table is not one.
+pub fn find(source: &Source<'_>, table_line: usize, floor_line: usize) -> Option<Label> {
+    for line in (floor_line + 1..table_line).rev() {
+        let text = strip_tags(source.line(line));
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(caption) = caption_text(text) {
+            match label(caption) {
+                Some(label) => return Some(label),
+                None => continue,
+            }
+        }
+        return label(
+            list_item_text(text)
+                .or_else(|| heading_text(text))
+                .unwrap_or(text),
+        );
+    }
+    None
+}
+
+/// What `text` means as a label, if it is one.
+fn label(text: &str) -> Option<Label> {
+    let text = collapse_whitespace(
+        text.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | '：') || c.is_whitespace()),
+    );
+    group_of(&text).map(|group| Label { text, group })
+}
+
+/// The group a short label phrase names: `Normal`, `Abnormal`, `Error`,
+/// `Normal values`, `正常`, `异常返回值` ... A phrase naming both, or neither,
+/// or too long to be a label, names none.
+pub fn group_of(phrase: &str) -> Option<Group> {
+    let lower = phrase.to_lowercase();
+    let words = lower.split_whitespace().count();
+    if words == 0 || words > 5 || lower.chars().count() > 40 {
+        return None;
+    }
+    let abnormal = ["abnormal", "error", "fail", "异常", "错误", "失败"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let normal = ["normal", "success", "正常", "成功"]
+        .iter()
+        .any(|w| lower.replace("abnormal", "").contains(w));
+    match (normal, abnormal) {
+        (true, false) => Some(Group::Normal),
+        (false, true) => Some(Group::Abnormal),
+        _ => None,
+    }
+}
+
+/// `-   Normal`, `* Normal`, `1. Normal` → `Normal`.
+fn list_item_text(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(['-', '*', '+']).or_else(|| {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0)
+            .then(|| line[digits..].strip_prefix(['.', ')']))
+            .flatten()
+    })?;
+    rest.starts_with(char::is_whitespace).then(|| rest.trim())
+}
+
+/// `## Normal Return Code` → `Normal Return Code`.
+fn heading_text(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches('#');
+    (rest.len() < line.len() && rest.starts_with(char::is_whitespace)).then(|| rest.trim())
+}
+
+/// `**Table 3**  Normal return code` or `**表 2** 异常返回值` → the text after the number.
+fn caption_text(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix("**")?;
+    let (head, rest) = inner.split_once("**")?;
+    let head = head.trim();
+    let number = head
+        .strip_prefix("Table")
+        .or_else(|| head.strip_prefix("表"))?;
+    number
+        .trim()
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| rest.trim())
+}
+
+/// The line's text outside `<...>` tags.
+fn strip_tags(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_tag = false;
+    for c in line.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label_above(text: &str) -> Option<(String, Group)> {
+        let source = Source::new(text);
+        let table_line = (1..=text.lines().count())
+            .find(|&l| source.line(l).trim_start().starts_with("<table"))?;
+        find(&source, table_line, 0).map(|label| (label.text, label.group))
+    }
+
+    #[test]
+    fn a_list_item_above_an_indented_table_is_its_label() {
+        let text = "-   Normal\n\n    <a name=\"t1\"></a>\n    <table>";
+        assert_eq!(label_above(text), Some(("Normal".into(), Group::Normal)));
+        let text = "-   Abnormal\n\n    <table>";
+        assert_eq!(
+            label_above(text),
+            Some(("Abnormal".into(), Group::Abnormal))
+        );
+        let text = "-   异常\n\n    <table>";
+        assert_eq!(label_above(text), Some(("异常".into(), Group::Abnormal)));
+    }
+
+    #[test]
+    fn headings_and_captions_name_groups_too() {
+        assert_eq!(
+            label_above("## Error Return Code\n\n<table>"),
+            Some(("Error Return Code".into(), Group::Abnormal))
+        );
+        assert_eq!(
+            label_above("**Table 3**  Normal return code\n<table>"),
+            Some(("Normal return code".into(), Group::Normal))
+        );
+        assert_eq!(
+            label_above("-   Normal\n\n    **Table 5**  Status code\n    <table>"),
+            Some(("Normal".into(), Group::Normal)),
+            "a caption naming no group is passed over"
+        );
+    }
+
+    #[test]
+    fn prose_and_mixed_labels_are_not_labels() {
+        assert_eq!(
+            label_above("-   Table 5 describes the status code of this API.\n\n<table>"),
+            None
+        );
+        assert_eq!(
+            label_above(
+                "-   If the request fails, an error code and its message are returned to you.\n<table>"
+            ),
+            None
+        );
+        assert_eq!(label_above("# Status Codes\n<table>"), None);
+        assert_eq!(label_above("<table>"), None);
+    }
+
+    #[test]
+    fn the_search_stops_at_the_previous_table() {
+        let text = "-   Normal\n<table></table>\n\n<table>";
+        let source = Source::new(text);
+        assert_eq!(find(&source, 4, 2), None);
+        assert!(find(&source, 2, 0).is_some());
+    }
+
+    #[test]
+    fn group_words_normalise() {
+        for phrase in [
+            "Normal",
+            "normal values",
+            "Normal Response Code",
+            "正常",
+            "正常返回值",
+            "Success",
+        ] {
+            assert_eq!(group_of(phrase), Some(Group::Normal), "{phrase:?}");
+        }
+        for phrase in [
+            "Abnormal",
+            "Error",
+            "Error Response Code",
+            "异常",
+            "错误",
+            "异常返回值",
+            "Failure",
+        ] {
+            assert_eq!(group_of(phrase), Some(Group::Abnormal), "{phrase:?}");
+        }
+        for phrase in ["Normal/Error Status Code", "Status code", "", "正常/错误"] {
+            assert_eq!(group_of(phrase), None, "{phrase:?}");
+        }
+    }
+}

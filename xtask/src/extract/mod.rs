@@ -1,0 +1,305 @@
+//! Reading a document's status tables.
+//!
+//! A document is Markdown with HTML tables in it. `Source` finds the tables
+//! and their lines, `Grid` parses each with `scraper`, `StatusTable` keeps
+//! the status tables and picks their columns, and `label` reads the group
+//! label above each.
+
+mod code_cell;
+mod grid;
+mod label;
+mod source;
+mod status_table;
+
+use scraper::Html;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, Row, Table};
+use code_cell::CodeCell;
+use grid::{Grid, collapse_whitespace};
+use source::Source;
+use status_table::StatusTable;
+
+/// A document read, with what was wrong in it.
+#[derive(Debug)]
+pub struct Extraction {
+    /// What the document says.
+    pub document: Document,
+    /// Problems found; none of them stopped the reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the document at `path` (relative to the spec directory, shown in
+/// diagnostics) whose text is `text`.
+pub fn document(path: &str, text: &str) -> Extraction {
+    let source = Source::new(text);
+    let mut diagnostics = Vec::new();
+    let mut tables = Vec::new();
+    let mut floor_line = 0;
+    for span in source.tables() {
+        let table_line = source.line_of(span.range.start);
+        if !span.closed {
+            diagnostics.push(Diagnostic::warning(
+                path,
+                Some(table_line),
+                "this <table> is never closed; it was read up to the end of the file",
+            ));
+        }
+        let grid = Grid::parse(&text[span.range.clone()]);
+        if let Some(status) = StatusTable::find(&grid) {
+            let label = label::find(&source, table_line, floor_line);
+            let mut rows = Vec::new();
+            for grid_row in &status.rows {
+                let line = span
+                    .row_starts
+                    .get(grid_row.index)
+                    .map_or(table_line, |&at| source.line_of(at));
+                let cell = grid_row
+                    .cells
+                    .get(status.code_column)
+                    .map_or("", String::as_str);
+                let description = status
+                    .description_column
+                    .and_then(|column| grid_row.cells.get(column))
+                    .cloned()
+                    .unwrap_or_default();
+                match code_cell::parse(cell) {
+                    CodeCell::Code { code, reason } => {
+                        rows.push(Row { line, code, reason: reason.map(str::to_owned), description });
+                    }
+                    CodeCell::NotACode => diagnostics.push(Diagnostic::warning(
+                        path,
+                        Some(line),
+                        format!(
+                            "row skipped: `{}` is not an HTTP status code (expected a number from 100 to 599, \
+                             alone or followed by its reason, like `404` or `404 Not Found`)",
+                            cell.escape_debug()
+                        ),
+                    )),
+                }
+            }
+            tables.push(Table {
+                line: table_line,
+                label: label.as_ref().map(|l| l.text.clone()),
+                group: label.map(|l| l.group),
+                rows,
+            });
+        }
+        floor_line = source.line_of(span.range.end.saturating_sub(1));
+    }
+    if tables.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            path,
+            None,
+            "no status table found, so this document adds no codes (a status table has a header \
+             cell such as `Status Code` or `Returned Value` over a column of codes like `404`)",
+        ));
+    }
+    let document = Document {
+        path: path.to_owned(),
+        title: title(&source),
+        tables,
+    };
+    Extraction {
+        document,
+        diagnostics,
+    }
+}
+
+/// The text of the first `# ` heading, markup removed.
+fn title(source: &Source<'_>) -> Option<String> {
+    let heading = source
+        .text
+        .lines()
+        .find_map(|line| line.strip_prefix("# "))?;
+    let text: String = Html::parse_fragment(heading)
+        .root_element()
+        .text()
+        .collect();
+    let text = collapse_whitespace(&text);
+    (!text.is_empty()).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Group;
+
+    const SEED: &str = include_str!("../../../spec/returned-values.md");
+
+    fn rows(extraction: &Extraction) -> Vec<(u16, Option<&str>, &str, Option<Group>)> {
+        extraction
+            .document
+            .rows()
+            .map(|(table, row)| {
+                (
+                    row.code,
+                    row.reason.as_deref(),
+                    row.description.as_str(),
+                    table.group,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_seventeen_rows_of_the_first_document() {
+        let extraction = document("returned-values.md", SEED);
+        assert_eq!(extraction.diagnostics, []);
+        assert_eq!(
+            extraction.document.title.as_deref(),
+            Some("Returned Values")
+        );
+        let got = rows(&extraction);
+        let codes: Vec<u16> = got.iter().map(|row| row.0).collect();
+        assert_eq!(
+            codes,
+            [
+                200, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504
+            ]
+        );
+        for (code, _, _, group) in &got {
+            let expected = if *code < 300 {
+                Group::Normal
+            } else {
+                Group::Abnormal
+            };
+            assert_eq!(*group, Some(expected), "{code}");
+        }
+        let labels: Vec<_> = extraction
+            .document
+            .tables
+            .iter()
+            .map(|t| t.label.as_deref())
+            .collect();
+        assert_eq!(labels, [Some("Normal"), Some("Abnormal")]);
+        assert_eq!(
+            got[0],
+            (
+                200,
+                None,
+                "The task is successfully delivered.",
+                Some(Group::Normal)
+            )
+        );
+        assert_eq!(got[2].2, got[0].2, "200 and 204 share one description");
+        assert_eq!(
+            got[1].2,
+            "After the task is successfully delivered, the task to be delivered shall be postponed because the system is busy."
+        );
+        assert_eq!(got[3].1, Some("Bad Request"));
+        assert_eq!(got[3].2, "The server failed to process the request.");
+        assert_eq!(got[10].1, Some("Request Timeout"));
+        assert_eq!(
+            got[16],
+            (
+                504,
+                Some("Gateway Timeout"),
+                "A gateway timeout error occurs.",
+                Some(Group::Abnormal)
+            )
+        );
+    }
+
+    #[test]
+    fn rows_carry_the_line_of_their_tr() {
+        let extraction = document("returned-values.md", SEED);
+        let [normal, abnormal] = extraction.document.tables.as_slice() else {
+            panic!("two tables")
+        };
+        assert_eq!((normal.line, abnormal.line), (6, 33));
+        assert_eq!(
+            normal.rows.iter().map(|row| row.line).collect::<Vec<_>>(),
+            [12, 17, 22]
+        );
+        for row in normal.rows.iter().chain(&abnormal.rows) {
+            let line = SEED.lines().nth(row.line - 1).unwrap_or_default();
+            assert!(
+                line.contains("<tr") && line.contains(&format!(">{}", row.code)),
+                "line {}: {line}",
+                row.line
+            );
+        }
+    }
+
+    #[test]
+    fn non_status_tables_are_skipped() {
+        let text = "# Request\n<table><thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead>\
+                    <tbody><tr><td>limit</td><td>Integer</td><td>200 at most.</td></tr></tbody></table>\n\n\
+                    <table><tr><th>Status Code</th><th>Description</th></tr><tr><td>201</td><td>Created.</td></tr></table>\n";
+        let extraction = document("op.md", text);
+        assert_eq!(extraction.document.tables.len(), 1);
+        assert_eq!(rows(&extraction), [(201, None, "Created.", None)]);
+        assert_eq!(extraction.diagnostics, []);
+    }
+
+    #[test]
+    fn a_document_without_status_tables_is_a_warning_naming_it() {
+        let extraction = document("guide/intro.md", "# Intro\n\nNo tables here.\n");
+        assert!(extraction.document.tables.is_empty());
+        let [warning] = extraction.diagnostics.as_slice() else {
+            panic!("{:?}", extraction.diagnostics)
+        };
+        assert!(!warning.is_error());
+        assert!(
+            warning
+                .to_string()
+                .starts_with("guide/intro.md: warning: no status table found"),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn a_cell_that_is_not_a_code_is_a_warning_at_its_line() {
+        let text = "<table><tr><th>Status Code</th><th>Description</th></tr>\n<tr><td>200</td><td>OK.</td></tr>\n\
+                    <tr><td>20O</td><td>Typo.</td></tr>\n<tr><td>404</td><td>Gone.</td></tr></table>";
+        let extraction = document("op.md", text);
+        assert_eq!(
+            rows(&extraction).iter().map(|r| r.0).collect::<Vec<_>>(),
+            [200, 404]
+        );
+        let messages: Vec<String> = extraction
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(messages.len(), 1);
+        assert!(
+            messages[0]
+                .starts_with("op.md:3: warning: row skipped: `20O` is not an HTTP status code"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_table_is_read_and_reported() {
+        let text = "-   Normal\n\n    <table><tr><th>Returned Value</th><th>Description</th></tr>\n    <tr><td>202</td><td>Queued.";
+        let extraction = document("cut.md", text);
+        assert_eq!(
+            rows(&extraction),
+            [(202, None, "Queued.", Some(Group::Normal))]
+        );
+        assert!(
+            extraction.diagnostics[0]
+                .to_string()
+                .starts_with("cut.md:3: warning: this <table> is never closed")
+        );
+    }
+
+    #[test]
+    fn markup_inside_description_cells_becomes_plain_text() {
+        let text = "<table><thead><tr><th><p><strong>Status Code</strong></p></th><th><p>Description</p></th></tr></thead>\n\
+                    <tr><td><p>403 Forbidden</p></td><td><p>Non existent URI</p><p>Resource&nbsp;not   <em>found</em>, see \
+                    <a href=\"x\">here</a>.</p><ul><li>a</li><li>b</li></ul></td></tr></table>";
+        let extraction = document("op.md", text);
+        assert_eq!(
+            rows(&extraction),
+            [(
+                403,
+                Some("Forbidden"),
+                "Non existent URI Resource not found, see here. a b",
+                None
+            )]
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! What the documents say, as extraction reads it and emission writes it out.
+
+use std::fmt;
+
+/// One document from the spec directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Path relative to the spec directory, with `/` separators.
+    pub path: String,
+    /// The page's first heading, markup removed.
+    pub title: Option<String>,
+    /// Its status tables, in page order.
+    pub tables: Vec<Table>,
+}
+
+/// One status table of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// 1-based line of the table's opening tag.
+    pub line: usize,
+    /// The label the table sits under, as the page writes it (`Normal`).
+    pub label: Option<String>,
+    /// The label, normalised.
+    pub group: Option<Group>,
+    /// Rows in page order.
+    pub rows: Vec<Row>,
+}
+
+/// One row of a status table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based line of the row's `<tr>`.
+    pub line: usize,
+    /// The HTTP status code, in 100..=599.
+    pub code: u16,
+    /// The reason phrase as the page writes it beside the code (`Bad Request`).
+    pub reason: Option<String>,
+    /// The description as plain text, whitespace collapsed.
+    pub description: String,
+}
+
+/// Whether a document lists a code as a normal or an abnormal outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    /// Normal, 正常: the operation succeeded.
+    Normal,
+    /// Abnormal, Error, 异常, 错误: the operation failed.
+    Abnormal,
+}
+
+impl Group {
+    /// The lower-case name used in JSON and in generated docs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Normal => "normal",
+            Group::Abnormal => "abnormal",
+        }
+    }
+}
+
+impl fmt::Display for Group {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Document {
+    /// Every row of every table, with the table it belongs to.
+    pub fn rows(&self) -> impl Iterator<Item = (&Table, &Row)> {
+        self.tables
+            .iter()
+            .flat_map(|table| table.rows.iter().map(move |row| (table, row)))
+    }
+}

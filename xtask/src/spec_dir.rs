@@ -1,0 +1,171 @@
+//! Finding and reading the documents in a spec directory.
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+
+/// File endings read as documents.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
+
+/// A document's text and where it came from.
+pub struct SpecFile {
+    /// Path relative to the spec directory, `/`-separated.
+    pub relative: String,
+    /// The path shown in diagnostics (the spec directory as given, joined with `relative`).
+    pub shown: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// Every document under `dir`, sorted by relative path so that the order the
+/// file system lists them in does not matter. Hidden files and directories
+/// are skipped. Every problem is collected before failing.
+pub fn read(dir: &Path) -> Result<Vec<SpecFile>, Vec<Diagnostic>> {
+    let shown_dir = dir.display().to_string();
+    if !dir.is_dir() {
+        let why = if dir.exists() {
+            "is not a directory"
+        } else {
+            "does not exist"
+        };
+        return Err(vec![Diagnostic::error(
+            &shown_dir,
+            None,
+            format!("the spec directory {why}; pass the folder of your documents with --spec DIR"),
+        )]);
+    }
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let walk = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    let walk = walk.filter_entry(|entry| {
+        entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+    });
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(dir).display().to_string();
+                errors.push(Diagnostic::error(
+                    path,
+                    None,
+                    format!("cannot read: {error}"),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let is_document = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            DOCUMENT_EXTENSIONS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(e))
+        });
+        if !entry.file_type().is_file() || !is_document {
+            continue;
+        }
+        let shown = path.display().to_string();
+        let Some(relative) = relative_path(dir, path) else {
+            errors.push(Diagnostic::error(
+                shown,
+                None,
+                "the file name is not valid UTF-8; rename the file",
+            ));
+            continue;
+        };
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => files.push(SpecFile {
+                    relative,
+                    shown,
+                    text,
+                }),
+                Err(error) => {
+                    let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+                    errors.push(Diagnostic::error(
+                        shown,
+                        Some(line),
+                        format!(
+                            "not valid UTF-8 (byte {} of the file); save the document as UTF-8",
+                            valid.len() + 1
+                        ),
+                    ));
+                }
+            },
+            Err(error) => errors.push(Diagnostic::error(
+                shown,
+                None,
+                format!("cannot read: {error}"),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    Ok(files)
+}
+
+fn relative_path(dir: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(dir).ok()?;
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
+    Some(parts?.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_documents_sorted_and_skips_the_rest() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/.hidden")).expect("dirs");
+        for (name, text) in [
+            ("z.md", "z"),
+            ("b/a.html", "a"),
+            ("a.MD", "A"),
+            ("notes.txt", "no"),
+            ("b/.hidden/x.md", "no"),
+            (".x.md", "no"),
+        ] {
+            std::fs::write(root.join(name), text).expect("write");
+        }
+        let files = read(root).unwrap_or_else(|e| panic!("{e:?}"));
+        let names: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(names, ["a.MD", "b/a.html", "z.md"]);
+        assert_eq!(files[1].text, "a");
+        assert!(files[1].shown.ends_with("a.html"));
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error_that_says_what_to_pass() {
+        let errors = read(Path::new("/no/such/spec")).err().expect("an error");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].to_string(),
+            "/no/such/spec: error: the spec directory does not exist; pass the folder of your documents with --spec DIR"
+        );
+    }
+
+    #[test]
+    fn non_utf8_text_is_an_error_at_its_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("bad.md"), b"ok\nok\nbad \xff here\n").expect("write");
+        let errors = read(dir.path()).err().expect("an error");
+        let message = errors[0].to_string();
+        assert!(
+            message.ends_with(
+                "bad.md:3: error: not valid UTF-8 (byte 11 of the file); save the document as UTF-8"
+            ),
+            "{message}"
+        );
+    }
+}
