@@ -1,0 +1,125 @@
+//! One module per document: its rows as data, and its own `Documented<N>`
+//! trait for `#[returns(.., spec = module)]`.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::codes::Code;
+use super::documented;
+use super::naming::{self, Names, doc_text};
+use crate::model::{Document, Group};
+
+/// The module of each document, in path order.
+pub fn tokens(documents: &[&Document], codes: &[Code]) -> TokenStream {
+    let mut names = Names::default();
+    let idents: Vec<Ident> = documents
+        .iter()
+        .map(|document| format_ident!("{}", names.unique(module_name(&document.path))))
+        .collect();
+    let modules = documents
+        .iter()
+        .zip(&idents)
+        .map(|(document, name)| module(document, name, codes));
+    quote! {
+        /// Every document in `spec/`, in path order.
+        pub static DOCUMENTS: &[&crate::document::Document] = &[#(&#idents::DOCUMENT),*];
+
+        #(#modules)*
+    }
+}
+
+/// `api/returned-values.md` → `api_returned_values`.
+fn module_name(path: &str) -> String {
+    let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+    naming::snake(stem).unwrap_or_else(|| "doc".to_owned())
+}
+
+fn module(document: &Document, name: &Ident, codes: &[Code]) -> TokenStream {
+    let path = document.path.as_str();
+    let shown = format!("`{}`", path.replace('`', "'"));
+    let title = match &document.title {
+        Some(title) => quote!(Some(#title)),
+        None => quote!(None),
+    };
+    let mut listed = BTreeSet::new();
+    let mut summary = vec![
+        format!(
+            " What {shown} lists{}.",
+            match &document.title {
+                Some(title) => format!(" under \"{}\"", doc_text(title)),
+                None => String::new(),
+            }
+        ),
+        String::new(),
+    ];
+    let entries = document.rows().map(|(table, row)| {
+        let code = codes
+            .iter()
+            .find(|code| code.code == row.code)
+            .map(|code| (&code.variant, code.reason.as_str()));
+        let Some((variant, reason)) = code else {
+            unreachable!("every row's code is collected")
+        };
+        listed.insert((row.code, reason));
+        let group_name = table.group.map(|g| format!(" ({g})")).unwrap_or_default();
+        summary.push(format!(
+            " - {}{group_name}: {}",
+            row.code,
+            doc_text(&row.description)
+        ));
+        let reason = option(row.reason.as_deref());
+        let label = option(table.label.as_deref());
+        let group = match table.group {
+            Some(Group::Normal) => quote!(Some(crate::document::Group::Normal)),
+            Some(Group::Abnormal) => quote!(Some(crate::document::Group::Abnormal)),
+            None => quote!(None),
+        };
+        let description = row.description.as_str();
+        quote! {
+            crate::document::Entry {
+                status: super::Status::#variant,
+                reason: #reason,
+                group: #group,
+                label: #label,
+                description: #description,
+            }
+        }
+    });
+    let entries: Vec<TokenStream> = entries.collect();
+    let listed: Vec<(u16, &str)> = listed.into_iter().collect();
+    let documented = documented::tokens(
+        &format!(" in {shown}"),
+        &format!("{shown} does not list this code"),
+        &format!("{shown} lists"),
+        &quote!(ThisDocument),
+        &listed,
+    );
+    let document_doc = format!(" What {shown} says, row by row.");
+    let marker_doc = format!(" Stands for {shown} in `#[returns(.., spec = {name})]`.");
+    quote! {
+        #(#[doc = #summary])*
+        pub mod #name {
+            #[doc = #document_doc]
+            pub static DOCUMENT: crate::document::Document = crate::document::Document {
+                path: #path,
+                title: #title,
+                entries: &[#(#entries),*],
+            };
+
+            #[doc = #marker_doc]
+            #[derive(Debug, Clone, Copy)]
+            pub struct ThisDocument;
+
+            #documented
+        }
+    }
+}
+
+fn option(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
+    }
+}

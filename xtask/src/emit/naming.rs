@@ -1,0 +1,160 @@
+//! Rust names for what the documents mention: always valid identifiers,
+//! whatever the document text is.
+
+use std::collections::BTreeSet;
+
+/// Words that cannot be identifiers, even raw: they get a trailing `_`.
+const RESERVED: &[&str] = &[
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// The words of `phrase`: ASCII letters and digits, split at anything else;
+/// apostrophes join (`I'm` is one word).
+fn words(phrase: &str) -> impl Iterator<Item = String> + '_ {
+    phrase
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
+        .map(|word| {
+            word.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|word| !word.is_empty())
+}
+
+/// `Not Found` → `NotFound`; `OK` → `Ok`; `I'm a teapot` → `ImATeapot`.
+/// `None` when the phrase has no ASCII word to build a name from.
+pub fn upper_camel(phrase: &str) -> Option<String> {
+    let mut name = String::new();
+    for word in words(phrase) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.extend(chars.map(|c| c.to_ascii_lowercase()));
+        }
+    }
+    (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| avoid_reserved(name))
+}
+
+/// `cn.zh-cn/API 参考 (v2).md` → `cn_zh_cn_api_v2`; `None` if nothing ASCII is left.
+pub fn snake(phrase: &str) -> Option<String> {
+    let name = words(phrase)
+        .map(|w| w.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join("_");
+    (!name.is_empty()).then(|| {
+        let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("doc_{name}")
+        } else {
+            name
+        };
+        avoid_reserved(name)
+    })
+}
+
+fn avoid_reserved(name: String) -> String {
+    if RESERVED.contains(&name.as_str()) {
+        name + "_"
+    } else {
+        name
+    }
+}
+
+/// Hands out names, making each unique by appending `_2`, `_3` ... in the
+/// order asked, so that the caller's (sorted) order decides who keeps a name.
+#[derive(Default)]
+pub struct Names {
+    taken: BTreeSet<String>,
+}
+
+impl Names {
+    /// A name starting with `wanted` that no earlier call returned.
+    pub fn unique(&mut self, wanted: String) -> String {
+        let mut name = wanted.clone();
+        let mut n = 2;
+        while !self.taken.insert(name.clone()) {
+            name = format!("{wanted}_{n}");
+            n += 1;
+        }
+        name
+    }
+
+    /// `wanted` if no earlier call returned it, else `fallback()`, made unique.
+    pub fn unique_or(&mut self, wanted: String, fallback: impl FnOnce() -> String) -> String {
+        if self.taken.contains(&wanted) {
+            self.unique(fallback())
+        } else {
+            self.unique(wanted)
+        }
+    }
+}
+
+/// `text` as Markdown that renders as the text itself: rustdoc must not read
+/// a document's `[x]`, `*`, `<b>` or backticks as markup.
+pub fn doc_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names_from_reasons() {
+        assert_eq!(upper_camel("Not Found").as_deref(), Some("NotFound"));
+        assert_eq!(upper_camel("OK").as_deref(), Some("Ok"));
+        assert_eq!(
+            upper_camel("Non-Authoritative Information").as_deref(),
+            Some("NonAuthoritativeInformation")
+        );
+        assert_eq!(upper_camel("I'm a teapot").as_deref(), Some("ImATeapot"));
+        assert_eq!(upper_camel("URI Too Long").as_deref(), Some("UriTooLong"));
+        assert_eq!(upper_camel("self").as_deref(), Some("Self_"));
+        assert_eq!(upper_camel("系统错误"), None);
+        assert_eq!(upper_camel("404"), None);
+    }
+
+    #[test]
+    fn module_names_from_paths() {
+        assert_eq!(snake("returned-values").as_deref(), Some("returned_values"));
+        assert_eq!(
+            snake("api/Status Codes (v2)").as_deref(),
+            Some("api_status_codes_v2")
+        );
+        assert_eq!(snake("2xx").as_deref(), Some("doc_2xx"));
+        assert_eq!(snake("type").as_deref(), Some("type_"));
+        assert_eq!(snake("状态码"), None);
+    }
+
+    #[test]
+    fn names_are_unique_in_the_order_asked() {
+        let mut names = Names::default();
+        assert_eq!(names.unique("a".into()), "a");
+        assert_eq!(names.unique("a".into()), "a_2");
+        assert_eq!(names.unique("a_2".into()), "a_2_2");
+        assert_eq!(names.unique("a".into()), "a_3");
+    }
+
+    #[test]
+    fn doc_text_escapes_markdown() {
+        assert_eq!(
+            doc_text("see [x] or `y` <b>"),
+            "see \\[x\\] or \\`y\\` \\<b\\>"
+        );
+        assert_eq!(doc_text("plain, text."), "plain, text.");
+    }
+}

@@ -1,0 +1,12 @@
+//! The workspace's build tool, as a library so its parts can be tested.
+//!
+//! [`extract`] reads the documents' status tables into the [`model`];
+//! [`emit`] writes the runtime's status module from it; [`regen`] ties both to
+//! the files on disk, with the check mode CI runs.
+
+pub mod diagnostic;
+pub mod emit;
+pub mod extract;
+pub mod model;
+pub mod regen;
+pub mod spec_dir;

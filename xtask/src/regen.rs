@@ -1,0 +1,223 @@
+//! `regen` and `extract` on disk: read the spec directory, write or check
+//! the module. Nothing is written unless every document was read without error.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::{emit, extract, spec_dir};
+
+/// The workspace root: the parent of this crate's directory.
+pub fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+/// The bundled documents: `spec/` at the workspace root.
+pub fn default_spec_dir() -> PathBuf {
+    workspace_root().join("spec")
+}
+
+/// The vendored module: `runtime/src/spec.rs`.
+pub fn default_out_file() -> PathBuf {
+    workspace_root().join("runtime/src/spec.rs")
+}
+
+/// Every document in a spec directory, read.
+pub struct Loaded {
+    /// The documents, sorted by path.
+    pub documents: Vec<Document>,
+    /// Warnings: what was skipped, and why.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads and extracts every document under `spec_dir`. Fails with every
+/// error found; warnings do not fail.
+pub fn load(spec_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let files = spec_dir::read(spec_dir)?;
+    if files.is_empty() {
+        return Err(vec![Diagnostic::error(
+            spec_dir.display().to_string(),
+            None,
+            format!(
+                "no documents here: put your API pages ({}) in this directory",
+                spec_dir::DOCUMENT_EXTENSIONS
+                    .iter()
+                    .map(|e| format!("*.{e}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )]);
+    }
+    let mut documents = Vec::with_capacity(files.len());
+    let mut warnings = Vec::new();
+    for file in files {
+        let extraction = extract::document(&file.relative, &file.text);
+        warnings.extend(extraction.diagnostics.into_iter().map(|d| Diagnostic {
+            file: file.shown.clone(),
+            ..d
+        }));
+        documents.push(extraction.document);
+    }
+    Ok(Loaded {
+        documents,
+        warnings,
+    })
+}
+
+/// How the module on disk compares with what the documents give.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Freshness {
+    /// Byte for byte the same.
+    Fresh,
+    /// Different; the first differing line, 1-based.
+    Stale {
+        /// Where the two first differ.
+        first_difference: usize,
+    },
+    /// No file there yet.
+    Missing,
+}
+
+/// Compares `expected` with the file at `out`, writing nothing.
+pub fn freshness(out: &Path, expected: &str) -> std::io::Result<Freshness> {
+    match fs::read(out) {
+        Ok(actual) if actual == expected.as_bytes() => Ok(Freshness::Fresh),
+        Ok(actual) => {
+            let actual = String::from_utf8_lossy(&actual);
+            let same = actual
+                .lines()
+                .zip(expected.lines())
+                .take_while(|(a, b)| a == b)
+                .count();
+            Ok(Freshness::Stale {
+                first_difference: same + 1,
+            })
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Freshness::Missing),
+        Err(error) => Err(error),
+    }
+}
+
+/// Writes `content` to `out` if it differs, through a temporary file in the
+/// same directory and a rename, so readers never see half a file.
+/// Returns whether the file changed.
+pub fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
+    if freshness(out, content)? == Freshness::Fresh {
+        return Ok(false);
+    }
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".regen-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(content.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.persist(out).map_err(|e| e.error)?;
+    Ok(true)
+}
+
+/// The module text for the documents under `spec_dir`, with the warnings met.
+pub fn generate(spec_dir: &Path) -> Result<(String, Loaded), Vec<Diagnostic>> {
+    let loaded = load(spec_dir)?;
+    let module = emit::module(&loaded.documents).map_err(|message| {
+        vec![Diagnostic::error(
+            spec_dir.display().to_string(),
+            None,
+            message,
+        )]
+    })?;
+    Ok((module, loaded))
+}
+
+/// The command that regenerates `out` from `spec`, as a user should type it.
+pub fn rerun_command(spec: &Path, out: &Path) -> String {
+    let mut command = String::from("cargo xtask regen");
+    if spec != default_spec_dir() {
+        command += &format!(" --spec {}", spec.display());
+    }
+    if out != default_out_file() {
+        command += &format!(" --out {}", out.display());
+    }
+    command
+}
+
+/// What `--check` and the freshness test say when `out` does not match.
+pub fn stale_message(spec: &Path, out: &Path, freshness: &Freshness) -> String {
+    let what = match freshness {
+        Freshness::Fresh => return format!("{} is up to date", shown(out)),
+        Freshness::Missing => "does not exist".to_owned(),
+        Freshness::Stale { first_difference } => {
+            format!(
+                "is stale: from line {first_difference} on it differs from what the documents in {} give",
+                shown(spec)
+            )
+        }
+    };
+    format!(
+        "{} {what}\n  run `{}` and commit {}",
+        shown(out),
+        rerun_command(spec, out),
+        shown(out)
+    )
+}
+
+/// `path` relative to the workspace root when it is inside it.
+pub fn shown(path: &Path) -> String {
+    path.strip_prefix(workspace_root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_only_when_the_content_changes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("spec.rs");
+        assert_eq!(freshness(&out, "a\n").expect("read"), Freshness::Missing);
+        assert!(write_if_changed(&out, "a\nb\n").expect("write"));
+        assert_eq!(fs::read_to_string(&out).expect("read"), "a\nb\n");
+        let before = fs::metadata(&out)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        assert!(!write_if_changed(&out, "a\nb\n").expect("write"));
+        assert_eq!(
+            fs::metadata(&out)
+                .and_then(|m| m.modified())
+                .expect("mtime"),
+            before
+        );
+        assert_eq!(
+            freshness(&out, "a\nc\n").expect("read"),
+            Freshness::Stale {
+                first_difference: 2
+            }
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["spec.rs"], "no temporary file is left behind");
+    }
+
+    #[test]
+    fn the_rerun_command_repeats_non_default_paths() {
+        assert_eq!(
+            rerun_command(&default_spec_dir(), &default_out_file()),
+            "cargo xtask regen"
+        );
+        assert_eq!(
+            rerun_command(Path::new("docs"), &default_out_file()),
+            "cargo xtask regen --spec docs"
+        );
+    }
+}
