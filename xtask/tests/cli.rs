@@ -1,0 +1,302 @@
+//! `cargo xtask regen` and `extract` as a user runs them: the real binary,
+//! on the bundled spec and on temporary copies of it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use xtask::regen;
+
+const SEED: &str = include_str!("../../spec/returned-values.md");
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .output()
+        .expect("xtask runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A temporary spec directory holding `files`, and an output path beside it.
+fn spec_with(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = dir.path().join("spec");
+    for (name, content) in files {
+        let path = spec.join(name);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        fs::write(path, content).expect("write");
+    }
+    let out = dir.path().join("spec.rs");
+    (dir, spec, out)
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 temp path")
+}
+
+/// The seed without its `404 Not Found` row.
+fn seed_without_404() -> String {
+    let start = SEED
+        .find("<tr id=\"row25914052111526\">")
+        .expect("the 404 row");
+    let end = start + SEED[start..].find("</tr>").expect("its end") + "</tr>\n".len();
+    let removed = format!("{}{}", &SEED[..start], &SEED[end..]);
+    assert!(!removed.contains("404 Not Found"));
+    removed
+}
+
+#[test]
+fn extract_json_prints_the_seventeen_rows_of_the_first_document() {
+    let output = xtask(&["extract", "--json"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stderr), "");
+    let rows: Vec<serde_json::Value> = text(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect();
+    let codes: Vec<u64> = rows
+        .iter()
+        .map(|row| row["code"].as_u64().expect("a numeric code"))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            200, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504
+        ]
+    );
+    for row in &rows {
+        assert_eq!(row["file"], "returned-values.md");
+        let normal = row["code"].as_u64() < Some(300);
+        assert_eq!(row["group"], if normal { "normal" } else { "abnormal" });
+        assert_eq!(row["label"], if normal { "Normal" } else { "Abnormal" });
+        assert_eq!(
+            row["reason"].is_null(),
+            normal,
+            "the normal codes are bare, the abnormal ones have phrases"
+        );
+    }
+    assert_eq!(
+        rows[0]["description"],
+        "The task is successfully delivered."
+    );
+    assert_eq!(rows[2]["description"], rows[0]["description"]);
+    assert_eq!(rows[3]["reason"], "Bad Request");
+    assert_eq!(
+        rows[3]["description"],
+        "The server failed to process the request."
+    );
+    assert_eq!(rows[3]["line"], 39, "the line of its <tr>");
+}
+
+#[test]
+fn extract_prints_a_readable_table() {
+    let output = xtask(&["extract"]);
+    assert!(output.status.success());
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].starts_with("FILE:LINE"));
+    assert!(
+        lines[1].starts_with("returned-values.md:12") && lines[1].contains(" 200  normal "),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(" 409  abnormal  Conflict ")),
+        "{stdout}"
+    );
+    assert_eq!(lines.last(), Some(&"1 document, 17 rows, 17 status codes"));
+}
+
+#[test]
+fn check_passes_on_the_bundled_spec() {
+    let output = xtask(&["regen", "--check"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        "regen: runtime/src/spec.rs is up to date (1 document, 17 rows, 17 status codes)\n"
+    );
+}
+
+#[test]
+fn check_fails_on_a_removed_row_naming_the_file_and_the_command() {
+    let (_dir, spec, out) = spec_with(&[("returned-values.md", SEED)]);
+    assert!(
+        xtask(&["regen", "--spec", arg(&spec), "--out", arg(&out)])
+            .status
+            .success()
+    );
+    fs::write(spec.join("returned-values.md"), seed_without_404()).expect("edit");
+    let before = fs::read(&out).expect("written");
+
+    let output = xtask(&["regen", "--check", "--spec", arg(&spec), "--out", arg(&out)]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with(&format!("error: {} is stale: from line ", out.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "run `cargo xtask regen --spec {} --out {}`",
+            spec.display(),
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read(&out).expect("still there"),
+        before,
+        "--check writes nothing"
+    );
+}
+
+#[test]
+fn the_freshness_test_message_for_the_vendored_module_says_what_to_run() {
+    let (_dir, spec, _) = spec_with(&[("returned-values.md", &seed_without_404())]);
+    let (module, _) = regen::generate(&spec).expect("readable");
+    let out = regen::default_out_file();
+    let freshness = regen::freshness(&out, &module).expect("readable");
+    assert!(
+        matches!(freshness, regen::Freshness::Stale { .. }),
+        "a removed row makes the vendored module stale"
+    );
+    let message = regen::stale_message(&regen::default_spec_dir(), &out, &freshness);
+    assert!(
+        message.starts_with("runtime/src/spec.rs is stale: from line "),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("\n  run `cargo xtask regen` and commit runtime/src/spec.rs"),
+        "{message}"
+    );
+}
+
+#[test]
+fn regen_writes_once_then_reports_unchanged() {
+    let (_dir, spec, out) = spec_with(&[("returned-values.md", SEED)]);
+    let first = xtask(&["regen", "--spec", arg(&spec), "--out", arg(&out)]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).starts_with("regen: wrote "));
+    assert_eq!(
+        fs::read(&out).expect("written"),
+        fs::read(regen::default_out_file()).expect("vendored")
+    );
+    let second = xtask(&["regen", "--spec", arg(&spec), "--out", arg(&out)]);
+    assert!(
+        text(&second.stdout).starts_with("regen: unchanged: "),
+        "{}",
+        text(&second.stdout)
+    );
+}
+
+#[test]
+fn the_output_does_not_depend_on_the_order_files_are_created_in() {
+    let other = "# Other\n\n<table><tr><th>Status Code</th><th>Description</th></tr><tr><td>201</td><td>Made.</td></tr></table>\n";
+    let (_a, spec_a, out_a) = spec_with(&[("returned-values.md", SEED), ("z/other.md", other)]);
+    let (_b, spec_b, out_b) = spec_with(&[("z/other.md", other), ("returned-values.md", SEED)]);
+    assert!(
+        xtask(&["regen", "--spec", arg(&spec_a), "--out", arg(&out_a)])
+            .status
+            .success()
+    );
+    assert!(
+        xtask(&["regen", "--spec", arg(&spec_b), "--out", arg(&out_b)])
+            .status
+            .success()
+    );
+    let module = fs::read_to_string(&out_a).expect("written");
+    assert_eq!(module, fs::read_to_string(&out_b).expect("written"));
+    assert!(
+        module.contains("Created = 201") && module.contains("pub mod z_other"),
+        "both documents are in"
+    );
+}
+
+#[test]
+fn a_document_without_status_tables_warns_and_regen_goes_on() {
+    let (_dir, spec, out) = spec_with(&[
+        ("returned-values.md", SEED),
+        ("intro.md", "# Intro\n\nNo tables.\n"),
+    ]);
+    let output = xtask(&["regen", "--spec", arg(&spec), "--out", arg(&out)]);
+    assert!(output.status.success());
+    let warning = format!(
+        "{}: warning: no status table found",
+        spec.join("intro.md").display()
+    );
+    assert!(
+        text(&output.stderr).starts_with(&warning),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(out.exists());
+}
+
+#[test]
+fn an_error_fails_and_leaves_the_output_as_it_was() {
+    let (_dir, spec, out) = spec_with(&[("returned-values.md", SEED), ("bad.md", "")]);
+    fs::write(spec.join("bad.md"), b"line\n\xff\n").expect("write");
+    fs::write(&out, "// the module as it was\n").expect("write");
+    let output = xtask(&["regen", "--spec", arg(&spec), "--out", arg(&out)]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("bad.md:2: error: not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(&format!(
+            "error: regen stopped on 1 error; {} was not touched\n",
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(&out).expect("still there"),
+        "// the module as it was\n"
+    );
+}
+
+#[test]
+fn a_missing_or_empty_spec_directory_is_an_error() {
+    let (dir, spec, out) = spec_with(&[]);
+    let output = xtask(&["regen", "--spec", arg(&spec), "--out", arg(&out)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("the spec directory does not exist"),
+        "{}",
+        text(&output.stderr)
+    );
+    fs::create_dir(&spec).expect("mkdir");
+    let output = xtask(&["extract", "--spec", arg(&spec)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("no documents here"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!out.exists());
+    drop(dir);
+}
+
+#[test]
+fn help_names_the_commands_and_bad_flags_exit_with_usage() {
+    let help = xtask(&["--help"]);
+    assert!(help.status.success());
+    let help = text(&help.stdout);
+    assert!(help.contains("regen") && help.contains("extract"), "{help}");
+    let regen_help = text(&xtask(&["regen", "--help"]).stdout);
+    assert!(
+        regen_help.contains("--check")
+            && regen_help.contains("--spec <DIR>")
+            && regen_help.contains("--out <FILE>")
+    );
+    let bad = xtask(&["regen", "--frobnicate"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("unexpected argument '--frobnicate'"));
+}
