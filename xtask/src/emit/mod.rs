@@ -64,7 +64,7 @@ mod tests {
     use crate::extract;
 
     fn documents() -> Vec<Document> {
-        let seed = include_str!("../../../spec/returned-values.md");
+        let seed = include_str!("../../tests/fixtures/returned-values.md");
         let other = "# Other\n\n-   Normal\n\n    <table><tr><th>Status Code</th><th>Description</th></tr>\
                      <tr><td>201</td><td>Made.</td></tr><tr><td>202</td><td>Queued.</td></tr></table>\n";
         vec![

@@ -125,7 +125,7 @@ mod tests {
     use super::*;
     use crate::model::Group;
 
-    const SEED: &str = include_str!("../../../spec/returned-values.md");
+    const SEED: &str = include_str!("../../tests/fixtures/returned-values.md");
 
     fn rows(extraction: &Extraction) -> Vec<(u16, Option<&str>, &str, Option<Group>)> {
         extraction
