@@ -149,6 +149,162 @@ impl Status {
         }
     }
 }
+/// One constructor per documented status code.
+impl<B, S: crate::DeclaredSet> crate::Reply<B, S> {
+    /// A reply with status `200 OK`.
+    ///
+    /// The handler's `#[returns(..)]` must list 200.
+    pub fn ok(body: B) -> Self
+    where
+        S: crate::Declares<200>,
+    {
+        Self::with_status(Status::Ok, body)
+    }
+    /// A reply with status `202 Accepted`.
+    ///
+    /// The handler's `#[returns(..)]` must list 202.
+    pub fn accepted(body: B) -> Self
+    where
+        S: crate::Declares<202>,
+    {
+        Self::with_status(Status::Accepted, body)
+    }
+    /// A reply with status `204 No Content`.
+    ///
+    /// The handler's `#[returns(..)]` must list 204.
+    pub fn no_content(body: B) -> Self
+    where
+        S: crate::Declares<204>,
+    {
+        Self::with_status(Status::NoContent, body)
+    }
+    /// A reply with status `400 Bad Request`.
+    ///
+    /// The handler's `#[returns(..)]` must list 400.
+    pub fn bad_request(body: B) -> Self
+    where
+        S: crate::Declares<400>,
+    {
+        Self::with_status(Status::BadRequest, body)
+    }
+    /// A reply with status `401 Unauthorized`.
+    ///
+    /// The handler's `#[returns(..)]` must list 401.
+    pub fn unauthorized(body: B) -> Self
+    where
+        S: crate::Declares<401>,
+    {
+        Self::with_status(Status::Unauthorized, body)
+    }
+    /// A reply with status `403 Forbidden`.
+    ///
+    /// The handler's `#[returns(..)]` must list 403.
+    pub fn forbidden(body: B) -> Self
+    where
+        S: crate::Declares<403>,
+    {
+        Self::with_status(Status::Forbidden, body)
+    }
+    /// A reply with status `404 Not Found`.
+    ///
+    /// The handler's `#[returns(..)]` must list 404.
+    pub fn not_found(body: B) -> Self
+    where
+        S: crate::Declares<404>,
+    {
+        Self::with_status(Status::NotFound, body)
+    }
+    /// A reply with status `405 Method Not Allowed`.
+    ///
+    /// The handler's `#[returns(..)]` must list 405.
+    pub fn method_not_allowed(body: B) -> Self
+    where
+        S: crate::Declares<405>,
+    {
+        Self::with_status(Status::MethodNotAllowed, body)
+    }
+    /// A reply with status `406 Not Acceptable`.
+    ///
+    /// The handler's `#[returns(..)]` must list 406.
+    pub fn not_acceptable(body: B) -> Self
+    where
+        S: crate::Declares<406>,
+    {
+        Self::with_status(Status::NotAcceptable, body)
+    }
+    /// A reply with status `407 Proxy Authentication Required`.
+    ///
+    /// The handler's `#[returns(..)]` must list 407.
+    pub fn proxy_authentication_required(body: B) -> Self
+    where
+        S: crate::Declares<407>,
+    {
+        Self::with_status(Status::ProxyAuthenticationRequired, body)
+    }
+    /// A reply with status `408 Request Timeout`.
+    ///
+    /// The handler's `#[returns(..)]` must list 408.
+    pub fn request_timeout(body: B) -> Self
+    where
+        S: crate::Declares<408>,
+    {
+        Self::with_status(Status::RequestTimeout, body)
+    }
+    /// A reply with status `409 Conflict`.
+    ///
+    /// The handler's `#[returns(..)]` must list 409.
+    pub fn conflict(body: B) -> Self
+    where
+        S: crate::Declares<409>,
+    {
+        Self::with_status(Status::Conflict, body)
+    }
+    /// A reply with status `500 Internal Server Error`.
+    ///
+    /// The handler's `#[returns(..)]` must list 500.
+    pub fn internal_server_error(body: B) -> Self
+    where
+        S: crate::Declares<500>,
+    {
+        Self::with_status(Status::InternalServerError, body)
+    }
+    /// A reply with status `501 Not Implemented`.
+    ///
+    /// The handler's `#[returns(..)]` must list 501.
+    pub fn not_implemented(body: B) -> Self
+    where
+        S: crate::Declares<501>,
+    {
+        Self::with_status(Status::NotImplemented, body)
+    }
+    /// A reply with status `502 Bad Gateway`.
+    ///
+    /// The handler's `#[returns(..)]` must list 502.
+    pub fn bad_gateway(body: B) -> Self
+    where
+        S: crate::Declares<502>,
+    {
+        Self::with_status(Status::BadGateway, body)
+    }
+    /// A reply with status `503 Service Unavailable`.
+    ///
+    /// The handler's `#[returns(..)]` must list 503.
+    pub fn service_unavailable(body: B) -> Self
+    where
+        S: crate::Declares<503>,
+    {
+        Self::with_status(Status::ServiceUnavailable, body)
+    }
+    /// A reply with status `504 Gateway Timeout`.
+    ///
+    /// The handler's `#[returns(..)]` must list 504.
+    pub fn gateway_timeout(body: B) -> Self
+    where
+        S: crate::Declares<504>,
+    {
+        Self::with_status(Status::GatewayTimeout, body)
+    }
+}
 /// Stands for every document in `spec/` at once: it implements
 /// [`Documented<N>`] for each code any of them lists.
 #[derive(Debug, Clone, Copy)]

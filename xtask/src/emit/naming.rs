@@ -64,6 +64,18 @@ fn avoid_reserved(name: String) -> String {
     }
 }
 
+/// `NotFound` → `not_found`; `Code599` → `code599`; keywords get a trailing `_`.
+pub fn snake_from_camel(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    avoid_reserved(out.trim_end_matches('_').to_owned())
+}
+
 /// Hands out names, making each unique by appending `_2`, `_3` ... in the
 /// order asked, so that the caller's (sorted) order decides who keeps a name.
 #[derive(Default)]
@@ -126,6 +138,15 @@ mod tests {
         assert_eq!(upper_camel("self").as_deref(), Some("Self_"));
         assert_eq!(upper_camel("系统错误"), None);
         assert_eq!(upper_camel("404"), None);
+    }
+
+    #[test]
+    fn method_names_from_variants() {
+        assert_eq!(snake_from_camel("NotFound"), "not_found");
+        assert_eq!(snake_from_camel("Ok"), "ok");
+        assert_eq!(snake_from_camel("Continue"), "continue_");
+        assert_eq!(snake_from_camel("Code599"), "code599");
+        assert_eq!(snake_from_camel("NotFound499"), "not_found499");
     }
 
     #[test]

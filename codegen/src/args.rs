@@ -1,0 +1,219 @@
+//! The attribute's arguments: status codes, `spec = module`, `crate = path`.
+//! Every problem is collected, so the user sees all of them at once.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::{Ident, Lit, LitInt, Path, Token};
+
+/// A declared code and the literal that wrote it, for spans.
+pub struct Code {
+    /// The code, in 100..=599.
+    pub value: u16,
+    /// Where the user wrote it.
+    pub span: Span,
+}
+
+/// The arguments, as far as they are valid.
+pub struct Args {
+    /// Valid codes, in the order written, without duplicates.
+    pub codes: Vec<Code>,
+    /// `spec = module`: check against that document only.
+    pub spec: Option<Path>,
+    /// `crate = path`: where the `returns` crate is.
+    pub krate: Option<Path>,
+}
+
+enum Arg {
+    Code(Code),
+    Spec(Path),
+    Crate(Path),
+}
+
+/// Parses `tokens`; the error, if any, combines every problem found.
+pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
+    let mut args = Args {
+        codes: Vec::new(),
+        spec: None,
+        krate: None,
+    };
+    let mut errors = Errors::default();
+    let mut seen: HashMap<u16, Span> = HashMap::new();
+    // Whether any argument meant to be a code was written, valid or not.
+    let mut any_code_written = false;
+    for chunk in split_at_commas(tokens) {
+        let arg = match chunk {
+            Chunk::Tokens(tokens) => Parser::parse2(parse_arg, tokens),
+            Chunk::Empty(comma) => Err(syn::Error::new(
+                comma,
+                "expected an HTTP status code such as `404` before this comma",
+            )),
+        };
+        any_code_written |= !matches!(arg, Ok(Arg::Spec(_) | Arg::Crate(_)));
+        match arg {
+            Ok(Arg::Code(code)) => {
+                if seen.insert(code.value, code.span).is_some() {
+                    errors.push(syn::Error::new(
+                        code.span,
+                        format!(
+                            "`{}` is listed twice: list each status code once",
+                            code.value
+                        ),
+                    ));
+                } else {
+                    args.codes.push(code);
+                }
+            }
+            Ok(Arg::Spec(path)) => set_once(&mut args.spec, path, "spec", &mut errors),
+            Ok(Arg::Crate(path)) => set_once(&mut args.krate, path, "crate", &mut errors),
+            Err(error) => errors.push(error),
+        }
+    }
+    if !any_code_written {
+        errors.push(syn::Error::new(
+            Span::call_site(),
+            "`#[returns(..)]` needs at least one HTTP status code, such as `#[returns(200)]`",
+        ));
+    }
+    (args, errors.0)
+}
+
+fn set_once(slot: &mut Option<Path>, path: Path, name: &str, errors: &mut Errors) {
+    if slot.is_some() {
+        errors.push(syn::Error::new_spanned(
+            &path,
+            format!("`{name}` is given twice: give it once"),
+        ));
+    } else {
+        *slot = Some(path);
+    }
+}
+
+fn parse_arg(input: ParseStream<'_>) -> syn::Result<Arg> {
+    if input.peek(Lit) {
+        return match input.parse::<Lit>()? {
+            Lit::Int(literal) => parse_code(&literal).map(Arg::Code),
+            Lit::Str(literal) => Err(syn::Error::new(
+                literal.span(),
+                format!(
+                    "expected an HTTP status code as an integer, found a string: write `{}` without quotes",
+                    literal.value()
+                ),
+            )),
+            other => Err(syn::Error::new(
+                other.span(),
+                format!(
+                    "expected an HTTP status code as an integer such as `404`, found `{}`",
+                    token_text(&other)
+                ),
+            )),
+        };
+    }
+    let name = if input.peek(Token![crate]) {
+        let keyword: Token![crate] = input.parse()?;
+        Ident::new("crate", keyword.span)
+    } else if input.peek(Ident::peek_any) {
+        input.call(Ident::parse_any)?
+    } else {
+        let found: TokenStream = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            &found,
+            format!("expected an HTTP status code such as `404`, found `{found}`"),
+        ));
+    };
+    if !input.peek(Token![=]) {
+        let rest: TokenStream = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            quote::quote!(#name #rest),
+            format!("expected an HTTP status code such as `404`, found `{name}`"),
+        ));
+    }
+    input.parse::<Token![=]>()?;
+    let path = input.call(Path::parse_mod_style)?;
+    match name.to_string().as_str() {
+        "spec" => Ok(Arg::Spec(path)),
+        "crate" => Ok(Arg::Crate(path)),
+        other => Err(syn::Error::new(
+            name.span(),
+            format!(
+                "unknown option `{other}`: expected status codes, `spec = <document module>` or `crate = <path>`"
+            ),
+        )),
+    }
+}
+
+fn parse_code(literal: &LitInt) -> syn::Result<Code> {
+    if !matches!(literal.suffix(), "" | "u16") {
+        return Err(syn::Error::new(
+            literal.span(),
+            format!(
+                "expected an HTTP status code as a plain integer such as `404`, found `{literal}`"
+            ),
+        ));
+    }
+    let value = literal
+        .base10_parse::<u64>()
+        .ok()
+        .filter(|v| (100..=599).contains(v));
+    match value.and_then(|v| u16::try_from(v).ok()) {
+        Some(value) => Ok(Code {
+            value,
+            span: literal.span(),
+        }),
+        None => Err(syn::Error::new(
+            literal.span(),
+            format!(
+                "`{}` is not an HTTP status code: expected an integer from 100 to 599",
+                literal.base10_digits()
+            ),
+        )),
+    }
+}
+
+fn token_text(literal: &Lit) -> String {
+    quote::ToTokens::to_token_stream(literal).to_string()
+}
+
+enum Chunk {
+    Tokens(TokenStream),
+    /// Nothing before this comma.
+    Empty(Span),
+}
+
+/// The arguments between top-level commas; a trailing comma is allowed.
+fn split_at_commas(tokens: TokenStream) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut current = TokenStream::new();
+    for token in tokens {
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == ',' => {
+                let chunk = std::mem::take(&mut current);
+                chunks.push(if chunk.is_empty() {
+                    Chunk::Empty(punct.span())
+                } else {
+                    Chunk::Tokens(chunk)
+                });
+            }
+            _ => current.extend([token]),
+        }
+    }
+    if !current.is_empty() {
+        chunks.push(Chunk::Tokens(current));
+    }
+    chunks
+}
+
+/// Errors combined into one `syn::Error`, which reports each at its span.
+#[derive(Default)]
+struct Errors(Option<syn::Error>);
+
+impl Errors {
+    fn push(&mut self, error: syn::Error) {
+        match &mut self.0 {
+            Some(all) => all.combine(error),
+            None => self.0 = Some(error),
+        }
+    }
+}

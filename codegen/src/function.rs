@@ -1,0 +1,134 @@
+//! Where the parts of the annotated function are, found by scanning its
+//! tokens: the body is passed through without being parsed, which keeps the
+//! macro fast and syn's default features enough.
+
+use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
+
+/// The annotated function's tokens, with the places the macro edits.
+pub struct Function {
+    /// Every token of the item.
+    pub tokens: Vec<TokenTree>,
+    /// Index just past the outer attributes.
+    pub attrs_end: usize,
+    /// Index range of the return type's tokens, after `->`.
+    pub output: Option<std::ops::Range<usize>>,
+    /// The function's name, for messages.
+    pub name_span: Span,
+}
+
+impl Function {
+    /// Finds the parts of `item`, which must be a function with a body.
+    pub fn scan(item: TokenStream) -> Result<Function, syn::Error> {
+        let tokens: Vec<TokenTree> = item.into_iter().collect();
+        let mut at = 0;
+        while is_punct(tokens.get(at), '#')
+            && matches!(tokens.get(at + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket)
+        {
+            at += 2;
+        }
+        let attrs_end = at;
+        let not_a_function = || {
+            syn::Error::new(
+                Span::call_site(),
+                "`#[returns(..)]` goes on a function (`fn` or `async fn`) with a body",
+            )
+        };
+        let fn_at = (attrs_end..tokens.len())
+            .find(|&i| is_ident(tokens.get(i), "fn"))
+            .ok_or_else(not_a_function)?;
+        let name_span = tokens
+            .get(fn_at + 1)
+            .map_or(Span::call_site(), TokenTree::span);
+        at = fn_at + 2;
+        if is_punct(tokens.get(at), '<') {
+            at = skip_angle_brackets(&tokens, at);
+        }
+        match tokens.get(at) {
+            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis => at += 1,
+            _ => return Err(not_a_function()),
+        }
+        let output = if is_arrow(&tokens, at) {
+            let start = at + 2;
+            let end = type_end(&tokens, start);
+            Some(start..end)
+        } else {
+            None
+        };
+        match tokens.last() {
+            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => {}
+            _ => return Err(not_a_function()),
+        }
+        Ok(Function {
+            tokens,
+            attrs_end,
+            output,
+            name_span,
+        })
+    }
+
+    /// The tokens in `range`, as a stream.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> TokenStream {
+        self.tokens[range].iter().cloned().collect()
+    }
+}
+
+fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
+    matches!(token, Some(TokenTree::Punct(p)) if p.as_char() == c)
+}
+
+fn is_ident(token: Option<&TokenTree>, name: &str) -> bool {
+    matches!(token, Some(TokenTree::Ident(i)) if i == name)
+}
+
+/// Whether `->` starts at `at`.
+fn is_arrow(tokens: &[TokenTree], at: usize) -> bool {
+    matches!(tokens.get(at), Some(TokenTree::Punct(p)) if p.as_char() == '-' && p.spacing() == Spacing::Joint)
+        && is_punct(tokens.get(at + 1), '>')
+}
+
+/// The index past the `<...>` starting at `at`; a `->` inside does not close it.
+fn skip_angle_brackets(tokens: &[TokenTree], mut at: usize) -> usize {
+    let mut depth = 0usize;
+    while at < tokens.len() {
+        if is_arrow(tokens, at) {
+            at += 2;
+            continue;
+        }
+        if is_punct(tokens.get(at), '<') {
+            depth += 1;
+        } else if is_punct(tokens.get(at), '>') {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return at + 1;
+            }
+        }
+        at += 1;
+    }
+    at
+}
+
+/// Where the return type starting at `start` ends: at `where` or the body,
+/// outside any angle brackets.
+fn type_end(tokens: &[TokenTree], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut at = start;
+    while at < tokens.len() {
+        if is_arrow(tokens, at) {
+            at += 2;
+            continue;
+        }
+        match &tokens[at] {
+            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+            TokenTree::Punct(p) if p.as_char() == '>' => depth = depth.saturating_sub(1),
+            TokenTree::Ident(i) if depth == 0 && i == "where" => return at,
+            TokenTree::Group(g)
+                if depth == 0 && g.delimiter() == Delimiter::Brace && at == tokens.len() - 1 =>
+            {
+                return at;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    at
+}

@@ -1,0 +1,28 @@
+use returns::{returns, Reply};
+
+#[returns(202, 409, 202)]
+fn twice() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns()]
+fn empty() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns]
+fn bare() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns(202, spce = returned_values)]
+fn unknown() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns(202, spec = a, spec = b)]
+fn option_twice() -> Reply<()> {
+    Reply::accepted(())
+}
+
+fn main() {}

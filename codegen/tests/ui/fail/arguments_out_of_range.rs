@@ -1,0 +1,8 @@
+use returns::{returns, Reply};
+
+#[returns(99, 202, 4099, 70000, 600)]
+fn deliver() -> Reply<()> {
+    Reply::accepted(())
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use returns::Reply;
+
+fn deliver() -> Reply<&'static str> {
+    Reply::accepted("queued")
+}
+
+fn main() {}

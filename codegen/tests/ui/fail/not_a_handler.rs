@@ -1,0 +1,17 @@
+use returns::{returns, Reply};
+
+#[returns(202)]
+struct NotAFunction;
+
+#[returns(202)]
+fn no_return_type() {}
+
+#[returns(202)]
+fn no_reply() -> Result<(), String> {
+    Ok(())
+}
+
+fn main() {
+    let _ = NotAFunction;
+    let _: Option<Reply<()>> = None;
+}

@@ -1,0 +1,48 @@
+//! Methods in `impl` blocks (`&self`, `&mut self`), `Result<Reply<A>, Reply<E>>`
+//! with `?`, replies that borrow from `self`, and helpers generic over the set.
+use returns::{returns, DeclaredSet, Declares, Reply, Status};
+
+struct Queue {
+    items: Vec<u32>,
+    capacity: usize,
+}
+
+fn full<S: DeclaredSet + Declares<409>>(capacity: usize) -> Reply<String, S> {
+    Reply::conflict(format!("the queue holds {capacity} items at most"))
+}
+
+impl Queue {
+    #[returns(202, 400, 409)]
+    fn push(&mut self, text: &str) -> Result<Reply<usize>, Reply<String>> {
+        let item = text.parse().map_err(|_| Reply::bad_request(format!("`{text}` is not a number")))?;
+        if self.items.len() == self.capacity {
+            return Err(full(self.capacity));
+        }
+        self.items.push(item);
+        Ok(Reply::accepted(self.items.len()))
+    }
+
+    #[returns(200)]
+    pub fn first(&self) -> Reply<Option<&u32>> {
+        Reply::ok(self.items.first())
+    }
+
+    #[returns(200, 400)]
+    async fn peek_async(&self, text: &str) -> Result<Reply<u32>, Reply<String>> {
+        match text.parse::<u32>() {
+            Ok(n) => Ok(Reply::ok(n + self.items.len() as u32)),
+            Err(_) => Err(Reply::bad_request(text.to_owned())),
+        }
+    }
+}
+
+fn main() {
+    let mut queue = Queue { items: Vec::new(), capacity: 1 };
+    assert_eq!(queue.push("7").map(|r| r.into_parts()), Ok((Status::Accepted, 1)));
+    let conflict = queue.push("8").err().map(|r| r.status());
+    assert_eq!(conflict, Some(Status::Conflict));
+    let bad = queue.push("x").err().map(|r| r.into_parts());
+    assert_eq!(bad, Some((Status::BadRequest, "`x` is not a number".to_owned())));
+    assert_eq!(queue.first().into_parts(), (Status::Ok, Some(&7)));
+    let _future = queue.peek_async("1");
+}

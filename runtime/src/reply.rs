@@ -1,0 +1,158 @@
+//! [`Reply`]: a response whose status the handler's `#[returns(..)]` declares.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use crate::Status;
+
+/// A response body with a status that the handler declared.
+///
+/// Build one with the constructor named after its status, such as
+/// [`Reply::accepted`] or [`Reply::conflict`]; there is one per documented
+/// code. `#[returns(..)]` on the handler fixes `S` to the set of codes it
+/// declares, and a constructor for any other code does not compile:
+///
+/// ```
+/// use returns::{returns, Reply};
+///
+/// #[returns(202, 409)]
+/// fn deliver(queue_full: bool) -> Reply<&'static str> {
+///     if queue_full {
+///         return Reply::conflict("try again later");
+///     }
+///     Reply::accepted("queued")
+/// }
+///
+/// assert_eq!(deliver(true).status().code(), 409);
+/// assert_eq!(deliver(false).declared(), [202, 409]);
+/// ```
+///
+/// A helper that builds replies for its callers is generic over the set and
+/// names the codes it needs:
+///
+/// ```
+/// use returns::{returns, DeclaredSet, Declares, Reply};
+///
+/// fn busy<S: DeclaredSet + Declares<409>>() -> Reply<String, S> {
+///     Reply::conflict("busy".to_owned())
+/// }
+///
+/// #[returns(202, 409)]
+/// fn deliver() -> Reply<String> {
+///     busy()
+/// }
+/// # assert_eq!(deliver().status().code(), 409);
+/// ```
+pub struct Reply<B, S = Undeclared> {
+    status: Status,
+    body: B,
+    declared: PhantomData<fn() -> S>,
+}
+
+impl<B, S: DeclaredSet> Reply<B, S> {
+    /// Only the generated constructors call this, after checking `S: Declares<N>`.
+    pub(crate) fn with_status(status: Status, body: B) -> Self {
+        Reply {
+            status,
+            body,
+            declared: PhantomData,
+        }
+    }
+
+    /// The status this reply answers with.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The body.
+    pub fn body(&self) -> &B {
+        &self.body
+    }
+
+    /// The body, mutably; the status cannot change.
+    pub fn body_mut(&mut self) -> &mut B {
+        &mut self.body
+    }
+
+    /// The status and the body.
+    pub fn into_parts(self) -> (Status, B) {
+        (self.status, self.body)
+    }
+
+    /// The codes the handler declared, in the order its `#[returns(..)]` lists
+    /// them: a `&'static` slice, so reading it costs nothing.
+    pub fn declared(&self) -> &'static [u16] {
+        S::CODES
+    }
+}
+
+impl<B: fmt::Debug, S> fmt::Debug for Reply<B, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reply")
+            .field("status", &self.status)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+impl<B: Clone, S> Clone for Reply<B, S> {
+    fn clone(&self) -> Self {
+        Reply {
+            status: self.status,
+            body: self.body.clone(),
+            declared: PhantomData,
+        }
+    }
+}
+
+impl<B: PartialEq, S> PartialEq for Reply<B, S> {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && self.body == other.body
+    }
+}
+
+/// A set of status codes that a `#[returns(..)]` declares.
+///
+/// `#[returns(..)]` implements it, with [`Declares<N>`] for each listed code,
+/// on a type of its own for each handler; a hand-written set is possible but
+/// is not checked against the documents.
+#[diagnostic::on_unimplemented(
+    message = "this `Reply` is built in a function without `#[returns(..)]`",
+    label = "no `#[returns(..)]` declares the status of this reply",
+    note = "add `#[returns(..)]` to the function, listing the status codes it answers with",
+    note = "a helper that builds replies for a handler takes the handler's set as a generic `S: DeclaredSet + Declares<CODE>`"
+)]
+pub trait DeclaredSet {
+    /// The declared codes, in declaration order.
+    const CODES: &'static [u16];
+}
+
+/// The set declares code `N`: `Reply::<B, S>::not_found` needs `S: Declares<404>`.
+#[diagnostic::on_unimplemented(
+    message = "HTTP status code {N} is not declared by this handler's `#[returns(..)]`",
+    label = "this reply has status {N}",
+    note = "add {N} to the handler's `#[returns(..)]` if it can answer with it"
+)]
+pub trait Declares<const N: u16> {}
+
+/// The set of a `Reply` whose function has no `#[returns(..)]`: it is no
+/// [`DeclaredSet`], so no reply of that type can be built.
+#[derive(Debug, Clone, Copy)]
+pub enum Undeclared {}
+
+/// Every code is "declared" here so that only the `DeclaredSet` bound fails,
+/// with the message that asks for `#[returns(..)]`.
+#[diagnostic::do_not_recommend]
+impl<const N: u16> Declares<N> for Undeclared {}
+
+#[cfg(feature = "axum")]
+impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::IntoResponse
+    for Reply<B, S>
+{
+    /// The declared status, whatever status the body's own response carries.
+    fn into_response(self) -> axum_core::response::Response {
+        let mut response = self.body.into_response();
+        *response.status_mut() = self.status.into();
+        response
+    }
+}
