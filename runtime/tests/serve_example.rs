@@ -1,0 +1,139 @@
+//! The `deliver` example, served on 127.0.0.1 at an ephemeral port and asked
+//! with a real HTTP client: each route answers with its declared status.
+
+#[path = "../examples/deliver.rs"]
+mod deliver;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::routing::get;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Bytes;
+use hyper::{Method, Request};
+use hyper_util::rt::TokioIo;
+use returns::{Reply, returns};
+use tokio::net::{TcpListener, TcpStream};
+
+/// Serves `app` on 127.0.0.1 at a port the system picks; returns the address.
+async fn serve(app: Router) -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
+    let address = listener.local_addr().expect("bound address");
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    address
+}
+
+/// One HTTP/1.1 request over a fresh connection: status and body text.
+async fn request(
+    address: std::net::SocketAddr,
+    method: Method,
+    path: &str,
+    body: &str,
+) -> (StatusCode, String) {
+    let stream = TcpStream::connect(address).await.expect("connect");
+    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .expect("handshake");
+    tokio::spawn(connection);
+    let request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("host", address.to_string())
+        .body(Full::new(Bytes::from(body.to_owned())))
+        .expect("request");
+    let response = sender.send_request(request).await.expect("response");
+    let status = response.status();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    (
+        status,
+        String::from_utf8(body.to_vec()).expect("UTF-8 body"),
+    )
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn each_route_answers_with_its_declared_status_and_body() {
+    let address = serve(deliver::app()).await;
+    let cases = [
+        (
+            Method::POST,
+            "/tasks",
+            "resize disk",
+            StatusCode::ACCEPTED,
+            "task 0 queued",
+        ),
+        (
+            Method::POST,
+            "/tasks",
+            "  ",
+            StatusCode::BAD_REQUEST,
+            "the task is empty",
+        ),
+        (Method::GET, "/tasks/0", "", StatusCode::OK, "resize disk"),
+        (
+            Method::GET,
+            "/tasks/9",
+            "",
+            StatusCode::NOT_FOUND,
+            "no task 9",
+        ),
+        (
+            Method::POST,
+            "/tasks",
+            "reboot",
+            StatusCode::ACCEPTED,
+            "task 1 queued",
+        ),
+        (
+            Method::POST,
+            "/tasks",
+            "one more",
+            StatusCode::CONFLICT,
+            "the queue is full (2 tasks)",
+        ),
+        (Method::DELETE, "/tasks/0", "", StatusCode::NO_CONTENT, ""),
+        (
+            Method::DELETE,
+            "/tasks/0",
+            "",
+            StatusCode::NOT_FOUND,
+            "no task 0",
+        ),
+        (
+            Method::GET,
+            "/tasks/0",
+            "",
+            StatusCode::NOT_FOUND,
+            "no task 0",
+        ),
+    ];
+    for (method, path, body, status, text) in cases {
+        let label = format!("{method} {path} {body:?}");
+        assert_eq!(
+            request(address, method, path, body).await,
+            (status, text.to_owned()),
+            "{label}"
+        );
+    }
+}
+
+/// A body whose own response carries another status.
+#[returns(202)]
+async fn overriding() -> Reply<(StatusCode, &'static str)> {
+    Reply::accepted((StatusCode::IM_A_TEAPOT, "short and stout"))
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_body_cannot_override_the_declared_status() {
+    let address = serve(Router::new().route("/", get(overriding))).await;
+    let (status, body) = request(address, Method::GET, "/", "").await;
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::ACCEPTED, "short and stout")
+    );
+}
