@@ -14,6 +14,8 @@ pub struct Code {
     pub value: u16,
     /// Where the user wrote it.
     pub span: Span,
+    /// The literal itself, re-emitted as written.
+    pub literal: proc_macro2::Literal,
 }
 
 /// The arguments, as far as they are valid.
@@ -45,7 +47,10 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
     let mut any_code_written = false;
     for chunk in split_at_commas(tokens) {
         let arg = match chunk {
-            Chunk::Tokens(tokens) => Parser::parse2(parse_arg, tokens),
+            Chunk::Tokens(tokens) => match plain_code(&tokens) {
+                Some(code) => Ok(Arg::Code(code)),
+                None => Parser::parse2(parse_arg, tokens.into_iter().collect()),
+            },
             Chunk::Empty(comma) => Err(syn::Error::new(
                 comma,
                 "expected an HTTP status code such as `404` before this comma",
@@ -133,6 +138,15 @@ fn parse_arg(input: ParseStream<'_>) -> syn::Result<Arg> {
     input.parse::<Token![=]>()?;
     let path = input.call(Path::parse_mod_style)?;
     match name.to_string().as_str() {
+        "spec"
+            if path.leading_colon.is_some()
+                || path.segments.iter().any(|s| !s.arguments.is_none()) =>
+        {
+            Err(syn::Error::new_spanned(
+                &path,
+                "expected the document's module in `returns::spec`, such as `spec = returned_values`",
+            ))
+        }
         "spec" => Ok(Arg::Spec(path)),
         "crate" => Ok(Arg::Crate(path)),
         other => Err(syn::Error::new(
@@ -142,6 +156,25 @@ fn parse_arg(input: ParseStream<'_>) -> syn::Result<Arg> {
             ),
         )),
     }
+}
+
+/// The common case, read without syn (the macro runs on every rebuild):
+/// one unsuffixed integer literal in 100..=599. Anything else goes to
+/// `parse_arg`, which also words the errors.
+fn plain_code(tokens: &[TokenTree]) -> Option<Code> {
+    let [TokenTree::Literal(literal)] = tokens else {
+        return None;
+    };
+    let text = literal.to_string();
+    if text.len() != 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value: u16 = text.parse().ok().filter(|v| (100..=599).contains(v))?;
+    Some(Code {
+        value,
+        span: literal.span(),
+        literal: literal.clone(),
+    })
 }
 
 fn parse_code(literal: &LitInt) -> syn::Result<Code> {
@@ -161,6 +194,7 @@ fn parse_code(literal: &LitInt) -> syn::Result<Code> {
         Some(value) => Ok(Code {
             value,
             span: literal.span(),
+            literal: literal.token(),
         }),
         None => Err(syn::Error::new(
             literal.span(),
@@ -177,7 +211,7 @@ fn token_text(literal: &Lit) -> String {
 }
 
 enum Chunk {
-    Tokens(TokenStream),
+    Tokens(Vec<TokenTree>),
     /// Nothing before this comma.
     Empty(Span),
 }
@@ -185,7 +219,7 @@ enum Chunk {
 /// The arguments between top-level commas; a trailing comma is allowed.
 fn split_at_commas(tokens: TokenStream) -> Vec<Chunk> {
     let mut chunks = Vec::new();
-    let mut current = TokenStream::new();
+    let mut current = Vec::new();
     for token in tokens {
         match &token {
             TokenTree::Punct(punct) if punct.as_char() == ',' => {
@@ -196,7 +230,7 @@ fn split_at_commas(tokens: TokenStream) -> Vec<Chunk> {
                     Chunk::Tokens(chunk)
                 });
             }
-            _ => current.extend([token]),
+            _ => current.push(token),
         }
     }
     if !current.is_empty() {

@@ -65,11 +65,6 @@ impl Function {
             name_span,
         })
     }
-
-    /// The tokens in `range`, as a stream.
-    pub fn slice(&self, range: std::ops::Range<usize>) -> TokenStream {
-        self.tokens[range].iter().cloned().collect()
-    }
 }
 
 fn is_punct(token: Option<&TokenTree>, c: char) -> bool {

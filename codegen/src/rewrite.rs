@@ -1,44 +1,76 @@
 //! Giving each `Reply<B>` in the return type the handler's declared set:
 //! `Result<Reply<A>, Reply<E>>` becomes `Result<Reply<A, S>, Reply<E, S>>`.
+//!
+//! Done on tokens, not on a parsed `syn::Type`: the macro runs on every
+//! rebuild of every handler, and each token it builds or inspects is a call
+//! into the compiler.
 
-use proc_macro2::TokenStream;
-use syn::{GenericArgument, PathArguments, Type};
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 
-/// Adds `set` as the second argument of every one-argument `Reply<..>` in
-/// `ty`, looking through paths' generic arguments, tuples, references,
-/// arrays and parentheses. Returns how many it changed.
-pub fn add_set(ty: &mut Type, set: &TokenStream) -> usize {
-    match ty {
-        Type::Path(path) => {
-            let mut changed = 0;
-            if let Some(qself) = &mut path.qself {
-                changed += add_set(&mut qself.ty, set);
+/// `tokens` with `, set` added before the closing `>` of every `Reply<..>`
+/// that has one generic argument, also inside parentheses and brackets.
+/// Returns the new tokens and how many `Reply`s were changed.
+pub fn add_set(tokens: &[TokenTree], set: &TokenStream) -> (TokenStream, usize) {
+    let mut out: Vec<TokenTree> = Vec::with_capacity(tokens.len() + 8);
+    let mut changed = 0;
+    // Open `<`s: whether each belongs to a `Reply`, and whether a comma was seen in it.
+    let mut open: Vec<(bool, bool)> = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        let token = &tokens[at];
+        match token {
+            TokenTree::Punct(p)
+                if p.as_char() == '-'
+                    && p.spacing() == Spacing::Joint
+                    && is_punct(tokens.get(at + 1), '>') =>
+            {
+                // `->` in `Fn() -> T` closes nothing.
+                out.push(token.clone());
+                out.push(tokens[at + 1].clone());
+                at += 2;
+                continue;
             }
-            let last = path.path.segments.len().saturating_sub(1);
-            for (index, segment) in path.path.segments.iter_mut().enumerate() {
-                let PathArguments::AngleBracketed(arguments) = &mut segment.arguments else {
+            TokenTree::Punct(p) if p.as_char() == '<' => {
+                let after_reply = matches!(out.last(), Some(TokenTree::Ident(i)) if i == "Reply");
+                open.push((after_reply, false));
+            }
+            TokenTree::Punct(p) if p.as_char() == ',' => {
+                if let Some(innermost) = open.last_mut() {
+                    innermost.1 = true;
+                }
+            }
+            TokenTree::Punct(p) if p.as_char() == '>' => {
+                if let Some((true, false)) = open.pop() {
+                    out.extend(
+                        std::iter::once(TokenTree::Punct(proc_macro2::Punct::new(
+                            ',',
+                            Spacing::Alone,
+                        )))
+                        .chain(set.clone()),
+                    );
+                    changed += 1;
+                }
+            }
+            TokenTree::Group(group) if group.delimiter() != Delimiter::Brace => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let (stream, inner_changed) = add_set(&inner, set);
+                if inner_changed > 0 {
+                    let mut rebuilt = Group::new(group.delimiter(), stream);
+                    rebuilt.set_span(group.span());
+                    out.push(TokenTree::Group(rebuilt));
+                    changed += inner_changed;
+                    at += 1;
                     continue;
-                };
-                for argument in arguments.args.iter_mut() {
-                    if let GenericArgument::Type(inner) = argument {
-                        changed += add_set(inner, set);
-                    }
-                }
-                if index == last && segment.ident == "Reply" && arguments.args.len() == 1 {
-                    if let Ok(set) = syn::parse2::<Type>(set.clone()) {
-                        arguments.args.push(GenericArgument::Type(set));
-                        changed += 1;
-                    }
                 }
             }
-            changed
+            _ => {}
         }
-        Type::Tuple(tuple) => tuple.elems.iter_mut().map(|elem| add_set(elem, set)).sum(),
-        Type::Reference(reference) => add_set(&mut reference.elem, set),
-        Type::Paren(paren) => add_set(&mut paren.elem, set),
-        Type::Group(group) => add_set(&mut group.elem, set),
-        Type::Array(array) => add_set(&mut array.elem, set),
-        Type::Slice(slice) => add_set(&mut slice.elem, set),
-        _ => 0,
+        out.push(token.clone());
+        at += 1;
     }
+    (out.into_iter().collect(), changed)
+}
+
+fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
+    matches!(token, Some(TokenTree::Punct(p)) if p.as_char() == c)
 }

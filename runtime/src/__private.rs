@@ -11,4 +11,7 @@ impl DeclaredSet for Unchecked {
     const CODES: &'static [u16] = &[];
 }
 
-impl<const N: u16> Declares<N> for Unchecked {}
+impl<const N: u16> Declares<N> for Unchecked where
+    crate::spec::AllDocuments: crate::spec::Documented<N>
+{
+}

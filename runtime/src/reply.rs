@@ -133,7 +133,13 @@ pub trait DeclaredSet {
     label = "this reply has status {N}",
     note = "add {N} to the handler's `#[returns(..)]` if it can answer with it"
 )]
-pub trait Declares<const N: u16> {}
+pub trait Declares<const N: u16>
+where
+    // A set can only declare documented codes: `impl Declares<418> for ..`
+    // fails right there, with "HTTP status code 418 is not documented".
+    crate::spec::AllDocuments: crate::spec::Documented<N>,
+{
+}
 
 /// The set of a `Reply` whose function has no `#[returns(..)]`: it is no
 /// [`DeclaredSet`], so no reply of that type can be built.
@@ -143,7 +149,10 @@ pub enum Undeclared {}
 /// Every code is "declared" here so that only the `DeclaredSet` bound fails,
 /// with the message that asks for `#[returns(..)]`.
 #[diagnostic::do_not_recommend]
-impl<const N: u16> Declares<N> for Undeclared {}
+impl<const N: u16> Declares<N> for Undeclared where
+    crate::spec::AllDocuments: crate::spec::Documented<N>
+{
+}
 
 #[cfg(feature = "axum")]
 impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::IntoResponse
