@@ -47,6 +47,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Time what `#[returns(..)]` adds to a user's incremental build.
+    ///
+    /// Builds a crate of annotated async handlers and the same handlers
+    /// written by hand (typed API, no attribute) under target/bench-macro,
+    /// then times rebuilds of each after a touch, alternating the two.
+    BenchMacro {
+        /// Handlers in each crate.
+        #[arg(long, default_value_t = 500)]
+        handlers: usize,
+        /// Rebuilds of each crate, paired; the median ratio is reported.
+        #[arg(long, default_value_t = 15)]
+        rounds: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -58,6 +71,10 @@ fn main() -> ExitCode {
         ),
         Command::Extract { spec, json } => {
             extract(spec.unwrap_or_else(regen::default_spec_dir), json)
+        }
+        Command::BenchMacro { handlers, rounds } => {
+            xtask::bench_macro::run(handlers, rounds.max(1))
+                .map(|report| print!("{}", report.render()))
         }
     };
     match result {
