@@ -38,7 +38,7 @@ fn module_name(path: &str) -> String {
 
 fn module(document: &Document, name: &Ident, codes: &[Code]) -> TokenStream {
     let path = document.path.as_str();
-    let shown = format!("`{}`", path.replace('`', "'"));
+    let shown = naming::doc_code(path);
     let title = match &document.title {
         Some(title) => quote!(Some(#title)),
         None => quote!(None),
@@ -90,9 +90,7 @@ fn module(document: &Document, name: &Ident, codes: &[Code]) -> TokenStream {
     let entries: Vec<TokenStream> = entries.collect();
     let listed: Vec<(u16, &str)> = listed.into_iter().collect();
     let documented = documented::tokens(
-        &format!(" in {shown}"),
-        &format!("{shown} does not list this code"),
-        &format!("{shown} lists"),
+        documented::Scope::Document(path),
         &quote!(ThisDocument),
         &listed,
     );

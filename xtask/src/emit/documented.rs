@@ -8,23 +8,46 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-/// A `Documented<const N: u16>` trait implemented for `marker` at each of `codes`.
-/// The error for a missing code reads "HTTP status code {N} is not documented"
-/// then `scope`; `label` goes under the code; the note is `listed_by`, then the codes.
-pub fn tokens(
-    scope: &str,
-    label: &str,
-    listed_by: &str,
-    marker: &TokenStream,
-    codes: &[(u16, &str)],
-) -> TokenStream {
-    let message = format!("HTTP status code {{N}} is not documented{scope}");
+use super::naming::{diagnostic_text, doc_code};
+
+/// Whose list of codes a `Documented<N>` trait holds.
+pub enum Scope<'a> {
+    /// Every document in `spec/`.
+    All,
+    /// The document at this path, relative to `spec/`.
+    Document(&'a str),
+}
+
+/// A `Documented<const N: u16>` trait implemented for `marker` at each of
+/// `codes` (code and reason). Document text goes into rustc's format strings
+/// and into rustdoc, each escaped for where it goes.
+pub fn tokens(scope: Scope<'_>, marker: &TokenStream, codes: &[(u16, &str)]) -> TokenStream {
     let listed: Vec<String> = codes
         .iter()
-        .map(|(code, reason)| format!("{code} {reason}").trim_end().to_owned())
+        .map(|(code, reason)| diagnostic_text(format!("{code} {reason}").trim_end()))
         .collect();
-    let note = format!("{listed_by}: {}", listed.join(", "));
-    let doc = format!(" Implemented by [`{marker}`] for each code that {listed_by}.");
+    let (message, label, note, doc) = match scope {
+        Scope::All => (
+            "HTTP status code {N} is not documented".to_owned(),
+            "no document in `spec/` lists this code".to_owned(),
+            format!("the documents in `spec/` list: {}", listed.join(", ")),
+            format!(
+                " Implemented by [`{marker}`] for each code that the documents in `spec/` list."
+            ),
+        ),
+        Scope::Document(path) => {
+            let shown = format!("`{}`", diagnostic_text(path));
+            (
+                format!("HTTP status code {{N}} is not documented in {shown}"),
+                format!("{shown} does not list this code"),
+                format!("{shown} lists: {}", listed.join(", ")),
+                format!(
+                    " Implemented by [`{marker}`] for each code that {} lists.",
+                    doc_code(path)
+                ),
+            )
+        }
+    };
     let impls = codes.iter().map(|(code, _)| {
         let code = Literal::u16_unsuffixed(*code);
         quote! {

@@ -31,9 +31,7 @@ pub fn module(documents: &[Document]) -> Result<String, String> {
     let modules = document_modules::tokens(&documents, &codes);
     let constructors = reply_constructors::tokens(&codes);
     let union = documented::tokens(
-        "",
-        "no document in `spec/` lists this code",
-        "the documents in `spec/` list",
+        documented::Scope::All,
         &quote!(AllDocuments),
         &codes
             .iter()

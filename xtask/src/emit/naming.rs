@@ -105,9 +105,31 @@ impl Names {
     }
 }
 
+/// `text` with control characters and invisible direction or format
+/// characters written as `\u{..}`: rustc rejects bidi overrides in doc
+/// comments, and none of them should reach a reader's terminal unseen.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || is_invisible_format(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Bidi embeddings, overrides and isolates, direction marks, and the
+/// zero-width characters that hide text.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
 /// `text` as Markdown that renders as the text itself: rustdoc must not read
 /// a document's `[x]`, `*`, `<b>` or backticks as markup.
 pub fn doc_text(text: &str) -> String {
+    let text = visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -119,6 +141,17 @@ pub fn doc_text(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// `text` as a Markdown code span (a file name in rustdoc).
+pub fn doc_code(text: &str) -> String {
+    format!("`{}`", visible(text).replace('`', "'"))
+}
+
+/// `text` inside an `on_unimplemented` string, which rustc reads as a format
+/// string: braces are doubled so that `{name}` stays text.
+pub fn diagnostic_text(text: &str) -> String {
+    visible(text).replace('{', "{{").replace('}', "}}")
 }
 
 #[cfg(test)]
@@ -168,6 +201,14 @@ mod tests {
         assert_eq!(names.unique("a".into()), "a_2");
         assert_eq!(names.unique("a_2".into()), "a_2_2");
         assert_eq!(names.unique("a".into()), "a_3");
+    }
+
+    #[test]
+    fn invisible_and_control_characters_become_visible() {
+        assert_eq!(visible("a\u{202e}b\u{7}c\nd"), "a\\u{202e}b\\u{7}c\\u{a}d");
+        assert_eq!(visible("系统 错误 é"), "系统 错误 é");
+        assert_eq!(doc_code("a`b\u{2066}.md"), "`a'b\\u{2066}.md`");
+        assert_eq!(diagnostic_text("{name} }{"), "{{name}} }}{{");
     }
 
     #[test]

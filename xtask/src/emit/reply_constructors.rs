@@ -27,9 +27,10 @@ pub fn tokens(codes: &[Code]) -> TokenStream {
         }
         let name = format_ident!("{name}");
         let value = Literal::u16_unsuffixed(code.code);
+        let status = format!("{} {}", code.code, code.reason);
         let doc = format!(
-            " A reply with status `{}`.",
-            format!("{} {}", code.code, code.reason).trim_end()
+            " A reply with status {}.",
+            naming::doc_code(status.trim_end())
         );
         let requires = format!(" The handler's `#[returns(..)]` must list {}.", code.code);
         quote! {

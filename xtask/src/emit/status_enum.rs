@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::codes::Code;
-use super::naming::doc_text;
+use super::naming::{self, doc_text};
 use crate::model::Document;
 
 /// The enum and its `ALL`, `code`, `reason` and `from_code`.
@@ -73,8 +73,8 @@ fn variant_docs(documents: &[&Document], code: &Code) -> Vec<String> {
                 doc_text(&row.description)
             };
             docs.push(format!(
-                " - `{}`{group}: {description}",
-                document.path.replace('`', "'")
+                " - {}{group}: {description}",
+                naming::doc_code(&document.path)
             ));
         }
     }

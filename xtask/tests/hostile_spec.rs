@@ -1,0 +1,200 @@
+//! Documents whose text is hostile to code generation still give a module
+//! that compiles without warnings, and whose strings equal the documents' text.
+//!
+//! The module is compiled in a copy of the runtime crate (its sources, with
+//! the generated module swapped in), with warnings denied.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use xtask::{extract, regen};
+
+/// A status table with `rows` (code cell, description cell), raw HTML.
+fn table(label: &str, rows: &[(&str, &str)]) -> String {
+    let body: String = rows
+        .iter()
+        .map(|(code, text)| format!("<tr><td>{code}</td><td>{text}</td></tr>\n"))
+        .collect();
+    format!(
+        "-   {label}\n\n    <table><thead><tr><th>Status Code</th><th>Description</th></tr></thead>\n<tbody>{body}</tbody></table>\n\n"
+    )
+}
+
+/// Text that is code in one language or another, and characters that
+/// terminals, rustdoc or rustc treat specially.
+const HOSTILE: &str = "quote \" backslash \\ */ /* \"# r#\"x\"# } { {N} {Self} #[doc = \"x\"] fn main() {} \
+                       bell \u{7} escape \u{1b}[31m bidi \u{202e}evil\u{202c} \u{2066}iso\u{2069} zero\u{200b}width [link](x) `tick` <b>bold</b> *em* _u_";
+
+fn hostile_spec(dir: &Path) {
+    let documents: [(&str, String); 5] = [
+        (
+            "we\"ird {name} (v2).md",
+            format!(
+                "# Title \u{202e} {{N}} \"x\"\n\n{}",
+                table(
+                    "Normal",
+                    &[
+                        ("200", HOSTILE),
+                        ("599 Not Found", "a"),
+                        ("598 NotFound", "b")
+                    ]
+                )
+            ),
+        ),
+        (
+            "self.md",
+            table(
+                "Error",
+                &[
+                    ("597 not-found", "c"),
+                    ("596 Self", "d"),
+                    ("595 fn", "e"),
+                    ("594 \u{202e}rtl", "f"),
+                    ("593 系统错误", "g"),
+                ],
+            ),
+        ),
+        (
+            "状态码.md",
+            table(
+                "异常",
+                &[
+                    ("592 type", "h"),
+                    ("200 OK", "&lt;/td&gt; &amp;amp; &quot;"),
+                ],
+            ),
+        ),
+        (
+            "a/b/c.html",
+            table("Normal", &[("100 Continue", "continue"), ("592 Type", "i")]),
+        ),
+        ("1.md", table("Normal", &[("591", "no reason anywhere")])),
+    ];
+    for (name, text) in documents {
+        let path = dir.join(name);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, text).expect("write");
+    }
+}
+
+#[test]
+fn hostile_text_is_data_in_a_module_that_compiles() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = dir.path().join("spec");
+    hostile_spec(&spec);
+    let (module, loaded) = regen::generate(&spec).unwrap_or_else(|e| panic!("{e:?}"));
+
+    // Every description and reason is a string literal equal to the page's text.
+    let file = syn::parse_file(&module).expect("the module parses");
+    let mut strings = Vec::new();
+    collect_strings(&quote::ToTokens::to_token_stream(&file), &mut strings);
+    for document in &loaded.documents {
+        assert!(strings.contains(&document.path), "path {:?}", document.path);
+        for (_, row) in document.rows() {
+            assert!(
+                strings.contains(&row.description),
+                "description {:?}",
+                row.description
+            );
+            if let Some(reason) = &row.reason {
+                assert!(strings.contains(reason), "reason {reason:?}");
+            }
+        }
+    }
+    let hostile_row = loaded
+        .documents
+        .iter()
+        .flat_map(|d| d.rows())
+        .find(|(_, r)| r.code == 200 && r.description.starts_with("quote"));
+    // As a reader of the page sees it: `<b>` is markup, whitespace is collapsed.
+    let seen = HOSTILE
+        .replace("<b>bold</b>", "bold")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        hostile_row.map(|(_, r)| r.description.as_str()),
+        Some(seen.as_str())
+    );
+
+    compile(&module);
+}
+
+/// Checks that `module` compiles as the runtime's `spec` module, warnings denied.
+fn compile(module: &str) {
+    let root = regen::workspace_root();
+    let krate = root.join("target/hostile-spec-check");
+    let src = krate.join("src");
+    fs::create_dir_all(&src).expect("mkdir");
+    for entry in fs::read_dir(root.join("runtime/src")).expect("runtime sources") {
+        let path = entry.expect("entry").path();
+        fs::copy(&path, src.join(path.file_name().expect("a name"))).expect("copy");
+    }
+    fs::write(src.join("spec.rs"), module).expect("write the module");
+    let manifest = format!(
+        "[package]\nname = \"returns\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[dependencies]\n\
+         http = \"1\"\nreturns-macros = {{ path = {:?} }}\n\n[features]\naxum = []\n\n[workspace]\n",
+        root.join("codegen").display().to_string()
+    );
+    fs::write(krate.join("Cargo.toml"), manifest).expect("write the manifest");
+    fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).expect("copy the lock file");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["check", "--quiet", "--offline", "--lib"])
+        .current_dir(&krate)
+        .env("CARGO_TARGET_DIR", target_dir(&root))
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "the generated module does not compile:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    root.join("target/hostile-spec-check/target")
+}
+
+fn collect_strings(tokens: &proc_macro2::TokenStream, out: &mut Vec<String>) {
+    for token in tokens.clone() {
+        match token {
+            proc_macro2::TokenTree::Group(group) => collect_strings(&group.stream(), out),
+            proc_macro2::TokenTree::Literal(literal) => {
+                if let Ok(syn::Lit::Str(text)) = syn::parse_str::<syn::Lit>(&literal.to_string()) {
+                    out.push(text.value());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn names_are_unique_and_valid_whatever_the_file_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = dir.path().join("spec");
+    hostile_spec(&spec);
+    let loaded = regen::load(&spec).unwrap_or_else(|e| panic!("{e:?}"));
+    let (module, _) = regen::generate(&spec).unwrap_or_else(|e| panic!("{e:?}"));
+    let file = syn::parse_file(&module).expect("the module parses");
+    let modules: Vec<String> = file
+        .items
+        .iter()
+        .filter_map(|item| {
+            if let syn::Item::Mod(m) = item {
+                Some(m.ident.to_string())
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(modules.len(), loaded.documents.len());
+    let mut unique = modules.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), modules.len(), "{modules:?}");
+    let _ = extract::document;
+}
