@@ -36,8 +36,11 @@ pub struct Loaded {
 /// Reads and extracts every document under `spec_dir`. Fails with every
 /// error found; warnings do not fail.
 pub fn load(spec_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let files = spec_dir::read(spec_dir)?;
-    if files.is_empty() {
+    let spec_dir::SpecFiles {
+        files,
+        warnings: mut skipped,
+    } = spec_dir::read(spec_dir)?;
+    if files.is_empty() && skipped.is_empty() {
         return Err(vec![Diagnostic::error(
             spec_dir.display().to_string(),
             None,
@@ -53,6 +56,7 @@ pub fn load(spec_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     }
     let mut documents = Vec::with_capacity(files.len());
     let mut warnings = Vec::new();
+    warnings.append(&mut skipped);
     for file in files {
         let extraction = extract::document(&file.relative, &file.text);
         warnings.extend(extraction.diagnostics.into_iter().map(|d| Diagnostic {
@@ -125,6 +129,20 @@ pub fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
 /// The module text for the documents under `spec_dir`, with the warnings met.
 pub fn generate(spec_dir: &Path) -> Result<(String, Loaded), Vec<Diagnostic>> {
     let loaded = load(spec_dir)?;
+    if loaded
+        .documents
+        .iter()
+        .all(|document| document.tables.iter().all(|table| table.rows.is_empty()))
+    {
+        let mut problems = loaded.warnings;
+        problems.push(Diagnostic::error(
+            spec_dir.display().to_string(),
+            None,
+            "no document has a status table with a code in it, so there is no status to generate \
+             (the warnings above say what was read)",
+        ));
+        return Err(problems);
+    }
     let module = emit::module(&loaded.documents).map_err(|message| {
         vec![Diagnostic::error(
             spec_dir.display().to_string(),

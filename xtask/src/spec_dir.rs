@@ -19,10 +19,21 @@ pub struct SpecFile {
     pub text: String,
 }
 
+/// The documents read, and the files skipped with a warning.
+pub struct SpecFiles {
+    /// The documents, sorted by relative path.
+    pub files: Vec<SpecFile>,
+    /// Files passed over, and why.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Every document under `dir`, sorted by relative path so that the order the
 /// file system lists them in does not matter. Hidden files and directories
-/// are skipped. Every problem is collected before failing.
-pub fn read(dir: &Path) -> Result<Vec<SpecFile>, Vec<Diagnostic>> {
+/// are skipped; so, with a warning, is a binary file (one with a NUL byte).
+/// What cannot be read (a broken link, a loop, text that is not UTF-8) is an
+/// error: the module would silently lack its codes. Every problem is
+/// collected before failing.
+pub fn read(dir: &Path) -> Result<SpecFiles, Vec<Diagnostic>> {
     let shown_dir = dir.display().to_string();
     if !dir.is_dir() {
         let why = if dir.exists() {
@@ -38,6 +49,7 @@ pub fn read(dir: &Path) -> Result<Vec<SpecFile>, Vec<Diagnostic>> {
     }
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let walk = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -50,11 +62,17 @@ pub fn read(dir: &Path) -> Result<Vec<SpecFile>, Vec<Diagnostic>> {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().unwrap_or(dir).display().to_string();
-                errors.push(Diagnostic::error(
-                    path,
-                    None,
-                    format!("cannot read: {error}"),
-                ));
+                let message = match (error.loop_ancestor(), error.io_error()) {
+                    (Some(ancestor), _) => {
+                        format!(
+                            "symbolic link loop: this leads back to {}",
+                            ancestor.display()
+                        )
+                    }
+                    (None, Some(io)) => format!("cannot read: {io} (a broken symbolic link?)"),
+                    (None, None) => format!("cannot read: {error}"),
+                };
+                errors.push(Diagnostic::error(path, None, message));
                 continue;
             }
         };
@@ -77,6 +95,18 @@ pub fn read(dir: &Path) -> Result<Vec<SpecFile>, Vec<Diagnostic>> {
             continue;
         };
         match std::fs::read(path) {
+            Ok(bytes) if bytes.contains(&0) => {
+                let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                warnings.push(Diagnostic::warning(
+                    shown,
+                    Some(line),
+                    format!(
+                        "skipped: a NUL byte (byte {}) says this is a binary file, not a document",
+                        at + 1
+                    ),
+                ));
+            }
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(SpecFile {
                     relative,
@@ -107,7 +137,7 @@ pub fn read(dir: &Path) -> Result<Vec<SpecFile>, Vec<Diagnostic>> {
         return Err(errors);
     }
     files.sort_by(|a, b| a.relative.cmp(&b.relative));
-    Ok(files)
+    Ok(SpecFiles { files, warnings })
 }
 
 fn relative_path(dir: &Path, path: &Path) -> Option<String> {
@@ -138,7 +168,7 @@ mod tests {
         ] {
             std::fs::write(root.join(name), text).expect("write");
         }
-        let files = read(root).unwrap_or_else(|e| panic!("{e:?}"));
+        let files = read(root).unwrap_or_else(|e| panic!("{e:?}")).files;
         let names: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
         assert_eq!(names, ["a.MD", "b/a.html", "z.md"]);
         assert_eq!(files[1].text, "a");

@@ -292,3 +292,33 @@ fn help_names_the_commands_and_bad_flags_exit_with_usage() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("unexpected argument '--frobnicate'"));
 }
+
+#[test]
+fn the_output_is_the_same_across_runs_locales_and_time_zones() {
+    let (_dir, spec, out) = spec_with(&[
+        ("returned-values.md", SEED),
+        ("zh/状态码.md", "|状态码|描述|\n|--|--|\n"),
+    ]);
+    let mut outputs = Vec::new();
+    for (lang, tz) in [
+        ("C", "UTC"),
+        ("zh_CN.UTF-8", "Asia/Shanghai"),
+        ("tr_TR.UTF-8", "America/St_Johns"),
+        ("C", "UTC"),
+    ] {
+        let _ = fs::remove_file(&out);
+        let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["regen", "--spec", arg(&spec), "--out", arg(&out)])
+            .env("LC_ALL", lang)
+            .env("LANG", lang)
+            .env("TZ", tz)
+            .output()
+            .expect("xtask runs");
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        outputs.push(fs::read(&out).expect("written"));
+    }
+    assert!(
+        outputs.windows(2).all(|pair| pair[0] == pair[1]),
+        "byte-identical whatever the locale and clock"
+    );
+}
