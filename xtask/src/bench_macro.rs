@@ -142,9 +142,8 @@ fn quantile(values: &[f64], q: f64) -> f64 {
 }
 
 fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+    let seconds: Vec<f64> = times.iter().map(Duration::as_secs_f64).collect();
+    Duration::try_from_secs_f64(quantile(&seconds, 0.5)).unwrap_or_default()
 }
 
 fn annotated_source(handlers: usize) -> String {
