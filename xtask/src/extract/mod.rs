@@ -1,13 +1,15 @@
 //! Reading a document's status tables.
 //!
-//! A document is Markdown with HTML tables in it. `Source` finds the tables
-//! and their lines, `Grid` parses each with `scraper`, `StatusTable` keeps
-//! the status tables and picks their columns, and `label` reads the group
-//! label above each.
+//! A document is Markdown with HTML tables in it, and sometimes pipe tables.
+//! `Source` finds the HTML tables and their lines, `Grid` parses each with
+//! `scraper`, `pipe_table` reads the pipe tables, `StatusTable` keeps the
+//! status tables and picks their columns, and `label` reads the group label
+//! above each.
 
 mod code_cell;
 mod grid;
 mod label;
+mod pipe_table;
 mod source;
 mod status_table;
 
@@ -36,24 +38,24 @@ pub fn document(path: &str, text: &str) -> Extraction {
     let mut diagnostics = Vec::new();
     let mut tables = Vec::new();
     let mut floor_line = 0;
-    for span in source.tables() {
-        let table_line = source.line_of(span.range.start);
-        if !span.closed {
+    for candidate in candidates(&source) {
+        let table_line = source.line_of(candidate.range.start);
+        if !candidate.closed {
             diagnostics.push(Diagnostic::warning(
                 path,
                 Some(table_line),
                 "this <table> is never closed; it was read up to the end of the file",
             ));
         }
-        let grid = Grid::parse(&text[span.range.clone()]);
-        if let Some(status) = StatusTable::find(&grid) {
+        if let Some(status) = StatusTable::find(&candidate.grid) {
             let label = label::find(&source, table_line, floor_line);
             let mut rows = Vec::new();
             for grid_row in &status.rows {
-                let line = span
-                    .row_starts
+                let line = candidate
+                    .row_lines
                     .get(grid_row.index)
-                    .map_or(table_line, |&at| source.line_of(at));
+                    .copied()
+                    .unwrap_or(table_line);
                 let cell = grid_row
                     .cells
                     .get(status.code_column)
@@ -85,7 +87,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
                 rows,
             });
         }
-        floor_line = source.line_of(span.range.end.saturating_sub(1));
+        floor_line = source.line_of(candidate.range.end.saturating_sub(1));
     }
     if tables.is_empty() {
         diagnostics.push(Diagnostic::warning(
@@ -104,6 +106,45 @@ pub fn document(path: &str, text: &str) -> Extraction {
         document,
         diagnostics,
     }
+}
+
+/// A table of either kind, read into a grid, with the line of each row.
+struct Candidate {
+    range: std::ops::Range<usize>,
+    closed: bool,
+    grid: Grid,
+    row_lines: Vec<usize>,
+}
+
+/// Every HTML and pipe table of the document, in page order.
+fn candidates(source: &Source<'_>) -> Vec<Candidate> {
+    let html = source.tables();
+    let html_ranges: Vec<_> = html.iter().map(|span| span.range.clone()).collect();
+    let mut candidates: Vec<Candidate> = html
+        .into_iter()
+        .map(|span| Candidate {
+            grid: Grid::parse(&source.text[span.range.clone()]),
+            row_lines: span
+                .row_starts
+                .iter()
+                .map(|&at| source.line_of(at))
+                .collect(),
+            closed: span.closed,
+            range: span.range,
+        })
+        .collect();
+    candidates.extend(
+        pipe_table::find(source, &html_ranges)
+            .into_iter()
+            .map(|pipe| Candidate {
+                range: pipe.range,
+                closed: true,
+                grid: pipe.grid,
+                row_lines: pipe.row_lines,
+            }),
+    );
+    candidates.sort_by_key(|candidate| candidate.range.start);
+    candidates
 }
 
 /// The text of the first `# ` heading, markup removed.

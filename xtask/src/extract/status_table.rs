@@ -28,23 +28,33 @@ impl<'g> StatusTable<'g> {
         if rows.is_empty() {
             return None;
         }
+        // Half the cells for a named status column; nearly all for a header
+        // that only mentions status (EVS's mislabelled `错误码状态`).
+        let code_share = |column: usize| {
+            let codes = rows.iter().filter(|row| {
+                row.cells
+                    .get(column)
+                    .is_some_and(|c| code_cell::looks_like_code(c))
+            });
+            codes.count() as f64 / rows.len() as f64
+        };
         let code_column = header
             .cells
             .iter()
             .enumerate()
             .position(|(column, title)| {
-                is_status_header(title) && {
-                    let codes = rows.iter().filter(|row| {
-                        row.cells
-                            .get(column)
-                            .is_some_and(|c| code_cell::looks_like_code(c))
-                    });
-                    codes.count() * 2 >= rows.len()
-                }
+                (is_status_header(title) && code_share(column) >= 0.5)
+                    || (mentions_status(title) && code_share(column) >= 0.9)
             })?;
         let others: Vec<usize> = (0..header.cells.len())
             .filter(|&column| column != code_column)
             .collect();
+        if others
+            .iter()
+            .any(|&column| is_error_code_column(&header.cells[column], &rows, column))
+        {
+            return None;
+        }
         let description_column = match others.as_slice() {
             [only] => Some(*only),
             _ => others
@@ -86,6 +96,51 @@ const QUALIFIERS: &[&str] = &[
 ];
 
 const DESCRIPTION_HEADERS: &[&str] = &["description", "descriptions", "描述", "说明", "状态说明"];
+
+/// Whether a column holds service error codes (`VPC.0101`, `AccessDenied`):
+/// headed "Error Code" with mostly short names, or mostly dotted codes
+/// whatever its header. A table with such a column lists errors, not the
+/// statuses of an operation. Judged by the values: a column headed "Error
+/// Code" that holds sentences is a mislabelled description.
+fn is_error_code_column(title: &str, rows: &[&GridRow], column: usize) -> bool {
+    let cells: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.cells.get(column))
+        .map(String::as_str)
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    let most = |test: fn(&str) -> bool| {
+        !cells.is_empty() && cells.iter().filter(|c| test(c)).count() * 2 > cells.len()
+    };
+    let headed = matches!(
+        header_key(title).as_str(),
+        "errorcode" | "errorcodes" | "错误码"
+    );
+    // Names, not sentences: `AccessDenied`, `Bad Request`, `VPC.0101`.
+    (headed && most(is_name)) || most(is_dotted_code)
+}
+
+/// A short name rather than a sentence: at most three words, no full stop.
+fn is_name(cell: &str) -> bool {
+    cell.split_whitespace().count() <= 3 && !cell.ends_with(['.', '。', '!', '?', '！', '？'])
+}
+
+/// `BMS.0001`, `APIGW.0101`: letters, a dot or underscore, digits.
+fn is_dotted_code(cell: &str) -> bool {
+    let Some((prefix, number)) = cell.split_once(['.', '_']) else {
+        return false;
+    };
+    prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+        && prefix.chars().all(|c| c.is_ascii_alphanumeric())
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a header cell mentions status at all (`Status`, `错误码状态`).
+fn mentions_status(title: &str) -> bool {
+    let key = header_key(title);
+    key.contains("status") || key.contains("状态")
+}
 
 /// Whether a header cell names a column of status codes.
 pub fn is_status_header(title: &str) -> bool {
@@ -197,6 +252,59 @@ mod tests {
 
         let header_only = grid(&[&["Status Code", "Description"]]);
         assert_eq!(StatusTable::find(&header_only), None);
+    }
+
+    #[test]
+    fn tables_of_service_error_codes_are_not_status_tables() {
+        let by_header = grid(&[
+            &["Status Code", "Error Code", "Description"],
+            &["400", "DCS.4000", "Bad ID."],
+            &["404", "NotFound", "Gone."],
+        ]);
+        assert_eq!(StatusTable::find(&by_header), None);
+        let by_values = grid(&[
+            &["状态码", "返回信息", "描述"],
+            &["400", "VPC.0101", "a"],
+            &["400", "VPC.0102", "b"],
+        ]);
+        assert_eq!(StatusTable::find(&by_values), None);
+        let mislabelled = grid(&[
+            &["Status Code", "Returned Value", "Error Code"],
+            &["200", "OK", "The request succeeded."],
+        ]);
+        assert!(
+            StatusTable::find(&mislabelled).is_some(),
+            "sentences under \"Error Code\" are descriptions"
+        );
+        let reasons = grid(&[
+            &["Return Code", "Type", "Description"],
+            &["400", "BadRequest", "x"],
+            &["500", "ServerTimeout", "y"],
+        ]);
+        assert!(
+            StatusTable::find(&reasons).is_some(),
+            "one-word reasons are not error codes"
+        );
+    }
+
+    #[test]
+    fn a_header_that_only_mentions_status_needs_a_column_of_codes() {
+        let evs = grid(&[
+            &["错误码状态", "描述"],
+            &["200", "OK"],
+            &["400", "Bad Request"],
+        ]);
+        assert_eq!(StatusTable::find(&evs).map(|t| t.code_column), Some(0));
+        let mixed = grid(&[
+            &["Status", "Description"],
+            &["200", "OK"],
+            &["active", "Running."],
+        ]);
+        assert_eq!(
+            StatusTable::find(&mixed),
+            None,
+            "a status column of words is not one of codes"
+        );
     }
 
     #[test]
