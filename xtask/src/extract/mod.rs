@@ -67,7 +67,12 @@ pub fn document(path: &str, text: &str) -> Extraction {
                     .unwrap_or_default();
                 match code_cell::parse(cell) {
                     CodeCell::Code { code, reason } => {
-                        rows.push(Row { line, code, reason: reason.map(str::to_owned), description });
+                        // The phrase beside the code, else the reason column's.
+                        let reason = reason.map(str::to_owned).or_else(|| {
+                            let column = status.reason_column?;
+                            grid_row.cells.get(column).filter(|text| !text.is_empty()).cloned()
+                        });
+                        rows.push(Row { line, code, reason, description });
                     }
                     CodeCell::NotACode => diagnostics.push(Diagnostic::warning(
                         path,
@@ -261,6 +266,46 @@ mod tests {
                 row.line
             );
         }
+    }
+
+    #[test]
+    fn a_reason_column_gives_the_reason_and_the_prose_the_description() {
+        let text = "<table><tr><th>Status Code</th><th>Description</th><th>Meaning</th></tr>\n\
+                    <tr><td>200</td><td>OK</td><td>The request has succeeded.</td></tr>\n\
+                    <tr><td>404 Not Found</td><td>NotFound</td><td>Gone.</td></tr></table>";
+        let extraction = document("waf.md", text);
+        assert_eq!(
+            rows(&extraction),
+            [
+                (200, Some("OK"), "The request has succeeded.", None),
+                (404, Some("Not Found"), "Gone.", None)
+            ],
+            "the phrase beside the code wins over the column's"
+        );
+    }
+
+    #[test]
+    fn pipe_tables_are_read_with_their_lines_and_labels() {
+        let text = "-   正常\n\n    |状态码|描述|\n    |--|--|\n    |201|Created|\n\n-   异常\n\n|返回值|说明|\n|--|--|\n|400 Bad Request|请求错误。|\n";
+        let extraction = document("vpc.md", text);
+        assert_eq!(
+            rows(&extraction),
+            [
+                (201, None, "Created", Some(Group::Normal)),
+                (
+                    400,
+                    Some("Bad Request"),
+                    "请求错误。",
+                    Some(Group::Abnormal)
+                )
+            ]
+        );
+        let lines: Vec<usize> = extraction
+            .document
+            .rows()
+            .map(|(_, row)| row.line)
+            .collect();
+        assert_eq!(lines, [5, 11]);
     }
 
     #[test]

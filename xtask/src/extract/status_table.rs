@@ -10,6 +10,9 @@ pub struct StatusTable<'g> {
     pub code_column: usize,
     /// The column of descriptions, if the table has one.
     pub description_column: Option<usize>,
+    /// A column of reason phrases (`OK`, `Bad Request`) beside the codes,
+    /// whatever its header says (Type, Status, Message, even Description).
+    pub reason_column: Option<usize>,
     /// The body rows.
     pub rows: Vec<&'g GridRow>,
 }
@@ -55,17 +58,34 @@ impl<'g> StatusTable<'g> {
         {
             return None;
         }
-        let description_column = match others.as_slice() {
-            [only] => Some(*only),
+        // Decided by content: a column of the codes' reason phrases is the
+        // reason, whatever its header; the description is the column named
+        // so among the rest, else the one with the most text.
+        let reason_column = match others.as_slice() {
+            [_] => None,
             _ => others
                 .iter()
                 .copied()
-                .find(|&column| is_description_header(&header.cells[column]))
-                .or(others.last().copied()),
+                .find(|&column| is_reason_column(&rows, code_column, column)),
         };
+        let rest: Vec<usize> = others
+            .iter()
+            .copied()
+            .filter(|&column| Some(column) != reason_column)
+            .collect();
+        let description_column = rest
+            .iter()
+            .copied()
+            .find(|&column| is_description_header(&header.cells[column]))
+            .or_else(|| {
+                rest.iter()
+                    .copied()
+                    .max_by_key(|&column| (text_length(&rows, column), std::cmp::Reverse(column)))
+            });
         Some(StatusTable {
             code_column,
             description_column,
+            reason_column,
             rows,
         })
     }
@@ -95,7 +115,60 @@ const QUALIFIERS: &[&str] = &[
     "normal", "abnormal", "error", "http", "正常", "异常", "错误",
 ];
 
-const DESCRIPTION_HEADERS: &[&str] = &["description", "descriptions", "描述", "说明", "状态说明"];
+const DESCRIPTION_HEADERS: &[&str] = &[
+    "description",
+    "descriptions",
+    "meaning",
+    "statuscodedescription",
+    "描述",
+    "说明",
+    "状态说明",
+    "含义",
+];
+
+/// Whether most cells of `column` are the reason phrase of their row's code
+/// (`OK` beside 200, `BadRequest` beside 400), ignoring case and spacing.
+fn is_reason_column(rows: &[&GridRow], code_column: usize, column: usize) -> bool {
+    let mut registered = 0;
+    let mut matching = 0;
+    for row in rows {
+        let code = row
+            .cells
+            .get(code_column)
+            .and_then(|cell| match code_cell::parse(cell) {
+                code_cell::CodeCell::Code { code, .. } => Some(code),
+                code_cell::CodeCell::NotACode => None,
+            });
+        let Some(reason) =
+            code.and_then(|code| http::StatusCode::from_u16(code).ok()?.canonical_reason())
+        else {
+            continue;
+        };
+        registered += 1;
+        let cell = row.cells.get(column).map_or("", String::as_str);
+        matching += usize::from(same_words(cell, reason));
+    }
+    registered > 0 && matching * 2 >= registered
+}
+
+/// `Bad Request` ~ `BadRequest` ~ `bad request`.
+fn same_words(a: &str, b: &str) -> bool {
+    let key = |text: &str| {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    key(a) == key(b)
+}
+
+/// How much text `column` holds, to tell prose from short values.
+fn text_length(rows: &[&GridRow], column: usize) -> usize {
+    rows.iter()
+        .filter_map(|row| row.cells.get(column))
+        .map(|cell| cell.chars().count())
+        .sum()
+}
 
 /// Whether a column holds service error codes (`VPC.0101`, `AccessDenied`):
 /// headed "Error Code" with mostly short names, or mostly dotted codes
@@ -308,19 +381,41 @@ mod tests {
     }
 
     #[test]
-    fn the_description_is_the_column_headed_so_else_the_last() {
-        let three = grid(&[
-            &["Status Code", "Description", "Returned After"],
-            &["200", "OK", "PUT"],
+    fn columns_are_chosen_by_content_not_header_alone() {
+        let columns = |rows: &[&[&str]]| {
+            let grid = grid(rows);
+            StatusTable::find(&grid).map(|t| (t.reason_column, t.description_column))
+        };
+        // Description | Meaning: the "Description" holds the reason (waf).
+        let waf = columns(&[
+            &["Status Code", "Description", "Meaning"],
+            &["200", "OK", "The request has succeeded."],
+            &["204", "No Content", "Nothing."],
         ]);
+        assert_eq!(waf, Some((Some(1), Some(2))));
+        // Type holds reasons, Kubernetes-style too.
+        let typed = columns(&[
+            &["Return Code", "Type", "Description"],
+            &["400", "BadRequest", "Bad."],
+            &["500", "Internal Server Error", "Oops."],
+        ]);
+        assert_eq!(typed, Some((Some(1), Some(2))));
+        // An extra column that is not the reason: the description is the named one.
+        let after = columns(&[
+            &["Status Code", "Description", "Returned After"],
+            &["200", "Stored.", "PUT Object"],
+        ]);
+        assert_eq!(after, Some((None, Some(1))));
+        // Mislabelled (vpcep): "Returned Value" is the reason, "Error Code" the prose.
+        let vpcep = columns(&[
+            &["Status Code", "Returned Value", "Error Code"],
+            &["200", "OK", "The request succeeded."],
+        ]);
+        assert_eq!(vpcep, Some((Some(1), Some(2))));
+        // Two columns: the other one is the description, even when it is only the reason.
         assert_eq!(
-            StatusTable::find(&three).and_then(|t| t.description_column),
-            Some(1)
-        );
-        let unnamed = grid(&[&["Status Code", "Type", "Meaning"], &["200", "OK", "Fine."]]);
-        assert_eq!(
-            StatusTable::find(&unnamed).and_then(|t| t.description_column),
-            Some(2)
+            columns(&[&["Status Code", "Description"], &["201", "OK"]]),
+            Some((None, Some(1)))
         );
     }
 }
