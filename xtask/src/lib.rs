@@ -4,6 +4,7 @@
 //! [`emit`] writes the runtime's status module from it; [`regen`] ties both to
 //! the files on disk, with the check mode CI runs.
 
+pub mod agreement;
 pub mod bench_macro;
 pub mod diagnostic;
 pub mod emit;

@@ -47,6 +47,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare our reading of a corpus with an independent extractor's.
+    ///
+    /// Reads every document under the corpus directory and the peer's rows
+    /// from its `reference/corpus.jsonl` and `corpus.nontable.jsonl`, then prints the agreement on
+    /// (file, code), (file, code, description) and group, and each kind of
+    /// difference with an example.
+    Agree {
+        /// The corpus [default: ../shared/corpus beside the workspace].
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+    },
     /// Time what `#[returns(..)]` adds to a user's incremental build.
     ///
     /// Builds a crate of annotated async handlers and the same handlers
@@ -72,6 +83,7 @@ fn main() -> ExitCode {
         Command::Extract { spec, json } => {
             extract(spec.unwrap_or_else(regen::default_spec_dir), json)
         }
+        Command::Agree { corpus } => agree(corpus.unwrap_or_else(xtask::agreement::default_corpus)),
         Command::BenchMacro { handlers, rounds } => {
             xtask::bench_macro::run(handlers, rounds.max(1))
                 .map(|report| print!("{}", report.render()))
@@ -114,6 +126,19 @@ fn regen(spec: PathBuf, out: PathBuf, check: bool) -> Result<(), String> {
     Ok(())
 }
 
+fn agree(corpus: PathBuf) -> Result<(), String> {
+    let peer = xtask::agreement::read_peer_of(&corpus)?;
+    let loaded = regen::load(&corpus).map_err(|errors| {
+        report(&errors);
+        format!("agree stopped on {}", count(errors.len(), "error"))
+    })?;
+    print!(
+        "{}",
+        xtask::agreement::compare(&loaded.documents, &peer).render()
+    );
+    Ok(())
+}
+
 fn extract(spec: PathBuf, json: bool) -> Result<(), String> {
     let loaded = regen::load(&spec).map_err(|errors| {
         report(&errors);
@@ -147,6 +172,7 @@ fn print_json(out: &mut impl Write, documents: &[Document]) -> std::io::Result<(
                     "description": row.description,
                     "group": table.group.map(|g| g.as_str()),
                     "label": table.label,
+                    "form": if table.bare { "bare" } else { "table" },
                 });
                 writeln!(out, "{object}")?;
             }

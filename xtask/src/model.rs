@@ -16,7 +16,7 @@ pub struct Document {
 /// One status table of a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
-    /// 1-based line of the table's opening tag.
+    /// 1-based line of the table's opening tag (of the label, for bare codes).
     pub line: usize,
     /// The label the table sits under, as the page writes it (`Normal`).
     pub label: Option<String>,
@@ -24,6 +24,9 @@ pub struct Table {
     pub group: Option<Group>,
     /// Rows in page order.
     pub rows: Vec<Row>,
+    /// Whether the codes are written as text under the label (`-   Normal`
+    /// then `200`) rather than in a table.
+    pub bare: bool,
 }
 
 /// One row of a status table.

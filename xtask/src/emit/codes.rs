@@ -81,6 +81,7 @@ mod tests {
                 label: None,
                 group: None,
                 rows,
+                bare: false,
             }],
         }
     }

@@ -42,6 +42,24 @@ pub fn find(source: &Source<'_>, table_line: usize, floor_line: usize) -> Option
     None
 }
 
+/// The label a single line is, if it is one: a list item, a heading or a
+/// short paragraph naming a group (`-   Normal`, `## Error Return Code`,
+/// `正常返回值：`).
+pub fn of_line(line: &str) -> Option<Label> {
+    let text = strip_tags(line);
+    let text = text.trim();
+    label(
+        list_item_text(text)
+            .or_else(|| heading_text(text))
+            .unwrap_or(text),
+    )
+}
+
+/// The group a status column's header names (`Normal Status Code`), if any.
+pub fn from_header(title: &str) -> Option<Label> {
+    label(title)
+}
+
 /// What `text` means as a label, if it is one.
 fn label(text: &str) -> Option<Label> {
     let text = collapse_whitespace(

@@ -6,6 +6,7 @@
 //! status tables and picks their columns, and `label` reads the group label
 //! above each.
 
+mod bare_codes;
 mod code_cell;
 mod grid;
 mod label;
@@ -21,6 +22,14 @@ use code_cell::CodeCell;
 use grid::{Grid, collapse_whitespace};
 use source::Source;
 use status_table::StatusTable;
+
+/// The group a label phrase names (`Normal`, `异常返回值`, `Error return
+/// code`), as extraction normalises labels.
+pub fn group_of_label(phrase: &str) -> Option<crate::model::Group> {
+    label::group_of(
+        phrase.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | '：') || c.is_whitespace()),
+    )
+}
 
 /// A document read, with what was wrong in it.
 #[derive(Debug)]
@@ -38,7 +47,12 @@ pub fn document(path: &str, text: &str) -> Extraction {
     let mut diagnostics = Vec::new();
     let mut tables = Vec::new();
     let mut floor_line = 0;
-    for candidate in candidates(&source) {
+    let candidates = candidates(&source);
+    let table_ranges: Vec<_> = candidates
+        .iter()
+        .map(|candidate| candidate.range.clone())
+        .collect();
+    for candidate in candidates {
         let table_line = source.line_of(candidate.range.start);
         if !candidate.closed {
             diagnostics.push(Diagnostic::warning(
@@ -48,7 +62,10 @@ pub fn document(path: &str, text: &str) -> Extraction {
             ));
         }
         if let Some(status) = StatusTable::find(&candidate.grid) {
-            let label = label::find(&source, table_line, floor_line);
+            // A label above the table, else a qualifier in the code column's
+            // header (`Normal Status Code`, `错误返回码`).
+            let label = label::find(&source, table_line, floor_line)
+                .or_else(|| label::from_header(status.code_header));
             let mut rows = Vec::new();
             for grid_row in &status.rows {
                 let line = candidate
@@ -90,10 +107,27 @@ pub fn document(path: &str, text: &str) -> Extraction {
                 label: label.as_ref().map(|l| l.text.clone()),
                 group: label.map(|l| l.group),
                 rows,
+                bare: false,
             });
         }
         floor_line = source.line_of(candidate.range.end.saturating_sub(1));
     }
+    for bare in bare_codes::find(&source, &table_ranges) {
+        let rows = bare.codes.into_iter().map(|(line, code, reason)| Row {
+            line,
+            code,
+            reason,
+            description: String::new(),
+        });
+        tables.push(Table {
+            line: bare.line,
+            label: Some(bare.label.text),
+            group: Some(bare.label.group),
+            rows: rows.collect(),
+            bare: true,
+        });
+    }
+    tables.sort_by_key(|table| table.line);
     if tables.is_empty() {
         diagnostics.push(Diagnostic::warning(
             path,
@@ -281,6 +315,28 @@ mod tests {
                 (404, Some("Not Found"), "Gone.", None)
             ],
             "the phrase beside the code wins over the column's"
+        );
+    }
+
+    #[test]
+    fn a_qualifier_in_the_header_cell_is_the_group_when_no_label_is_above() {
+        let text = "<table><tr><th>Normal Status Code</th><th>Description</th></tr><tr><td>200</td><td>OK</td></tr></table>\n\
+                    <table><tr><th>Error Status Code</th><th>Description</th></tr><tr><td>400</td><td>Bad</td></tr></table>\n\
+                    <table><tr><th>Normal/Error Status Code</th><th>Description</th></tr><tr><td>500</td><td>Oops</td></tr></table>\n";
+        let extraction = document("ecs.md", text);
+        let groups: Vec<_> = extraction
+            .document
+            .tables
+            .iter()
+            .map(|t| (t.group, t.label.as_deref()))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (Some(Group::Normal), Some("Normal Status Code")),
+                (Some(Group::Abnormal), Some("Error Status Code")),
+                (None, None)
+            ]
         );
     }
 

@@ -47,6 +47,11 @@ impl<'a> Source<'a> {
         self.text[start..end].trim_end_matches('\r')
     }
 
+    /// Each line's byte offset and text, without its line break.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        (1..=self.line_starts.len()).map(|line| (self.line_starts[line - 1], self.line(line)))
+    }
+
     /// The top-level HTML tables, in text order. Tags inside HTML comments
     /// do not count; a table without `</table>` runs to the end of the text.
     pub fn tables(&self) -> Vec<TableSpan> {

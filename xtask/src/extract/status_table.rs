@@ -8,6 +8,8 @@ use super::grid::{Grid, GridRow, collapse_whitespace};
 pub struct StatusTable<'g> {
     /// The column of codes.
     pub code_column: usize,
+    /// That column's header text (`Normal Status Code`).
+    pub code_header: &'g str,
     /// The column of descriptions, if the table has one.
     pub description_column: Option<usize>,
     /// A column of reason phrases (`OK`, `Bad Request`) beside the codes,
@@ -82,8 +84,10 @@ impl<'g> StatusTable<'g> {
                     .copied()
                     .max_by_key(|&column| (text_length(&rows, column), std::cmp::Reverse(column)))
             });
+        let code_header = header.cells[code_column].as_str();
         Some(StatusTable {
             code_column,
+            code_header,
             description_column,
             reason_column,
             rows,

@@ -1,0 +1,265 @@
+//! How our reading of the corpus compares with an independent extractor's
+//! (`reference/corpus.jsonl` beside the corpus): `cargo xtask agree`.
+//!
+//! Rows are paired by file, code, form (in a table, or bare under a label)
+//! and occurrence (the second `400` of a page with the peer's second `400`
+//! of that page). Agreement is counted on
+//! (file, code), on (file, code, description) with whitespace collapsed,
+//! and on the group the row's label normalises to.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::extract::group_of_label;
+use crate::model::{Document, Group};
+
+/// One row as the peer read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerRow {
+    /// Path relative to the corpus.
+    pub file: String,
+    /// The code.
+    pub code: u16,
+    /// The description.
+    pub description: String,
+    /// The peer's label, normalised as ours are.
+    pub group: Option<Group>,
+    /// A code written as text under a label (the peer's `corpus.nontable.jsonl`).
+    pub bare: bool,
+}
+
+/// Why a paired row differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A row only the peer has.
+    OnlyPeer,
+    /// A row only we have.
+    OnlyOurs,
+    /// The descriptions differ only in spaces (`see Error Codes .`).
+    DescriptionSpacing,
+    /// The descriptions differ otherwise.
+    DescriptionText,
+    /// We read a group where the peer reads none.
+    GroupOnlyOurs,
+    /// The peer reads a group where we read none.
+    GroupOnlyPeer,
+    /// Both read a group, not the same one.
+    GroupDiffers,
+}
+
+/// One difference, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// Its kind.
+    pub kind: Kind,
+    /// The file.
+    pub file: String,
+    /// The code.
+    pub code: u16,
+}
+
+/// The comparison.
+#[derive(Debug, Default)]
+pub struct Agreement {
+    /// The peer's rows (codes only; classes like `2xx` are not codes).
+    pub peer_rows: usize,
+    /// Our rows.
+    pub our_rows: usize,
+    /// Rows paired on (file, code).
+    pub paired: usize,
+    /// Paired rows whose descriptions agree.
+    pub same_description: usize,
+    /// Paired rows whose groups agree.
+    pub same_group: usize,
+    /// Every difference.
+    pub differences: Vec<Difference>,
+}
+
+/// `../shared/corpus` beside the workspace, where the corpus is shared.
+pub fn default_corpus() -> std::path::PathBuf {
+    let root = crate::regen::workspace_root();
+    root.parent().unwrap_or(&root).join("shared/corpus")
+}
+
+/// The peer's rows beside `corpus`: its table rows (`reference/corpus.jsonl`)
+/// and its bare codes (`reference/corpus.nontable.jsonl`).
+pub fn read_peer_of(corpus: &Path) -> Result<Vec<PeerRow>, String> {
+    let mut rows = read_peer(&corpus.join("reference/corpus.jsonl"), false)?;
+    rows.extend(read_peer(
+        &corpus.join("reference/corpus.nontable.jsonl"),
+        true,
+    )?);
+    Ok(rows)
+}
+
+/// Reads the peer's JSON lines; `bare` says which file it is.
+pub fn read_peer(path: &Path, bare: bool) -> Result<Vec<PeerRow>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let mut rows = Vec::new();
+    for (index, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+    {
+        let at = || format!("{}:{}", path.display(), index + 1);
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}: not JSON: {e}", at()))?;
+        let field = |name: &str| value.get(name).and_then(serde_json::Value::as_str);
+        let Some(code) = field("code").and_then(|code| code.parse::<u16>().ok()) else {
+            continue; // a class such as `2xx`
+        };
+        let file = field("file")
+            .ok_or_else(|| format!("{}: no \"file\"", at()))?
+            .to_owned();
+        let description = field("description").unwrap_or_default().to_owned();
+        let group = field("group_label").and_then(group_of_label);
+        rows.push(PeerRow {
+            file,
+            code,
+            description,
+            group,
+            bare,
+        });
+    }
+    Ok(rows)
+}
+
+/// Compares our documents with the peer's rows.
+pub fn compare(documents: &[Document], peer: &[PeerRow]) -> Agreement {
+    type Key<'a> = (&'a str, u16);
+    let mut ours: BTreeMap<Key<'_>, Vec<(&str, Option<Group>)>> = BTreeMap::new();
+    for document in documents {
+        for (table, row) in document.rows() {
+            ours.entry((&document.path, row.code))
+                .or_default()
+                .push((&row.description, table.group));
+        }
+    }
+    let mut theirs: BTreeMap<Key<'_>, Vec<&PeerRow>> = BTreeMap::new();
+    for row in peer {
+        theirs.entry((&row.file, row.code)).or_default().push(row);
+    }
+    let mut agreement = Agreement {
+        peer_rows: peer.len(),
+        our_rows: ours.values().map(Vec::len).sum(),
+        ..Agreement::default()
+    };
+    let mut differ =
+        |kind, (file, code): Key<'_>| agreement_push(&mut agreement.differences, kind, file, code);
+    let keys: std::collections::BTreeSet<Key<'_>> =
+        ours.keys().chain(theirs.keys()).copied().collect();
+    let (mut paired, mut same_description, mut same_group) = (0, 0, 0);
+    for key in keys {
+        let mine = ours.get(&key).map_or(&[][..], Vec::as_slice);
+        let peers = theirs.get(&key).map_or(&[][..], Vec::as_slice);
+        for pair in 0..mine.len().max(peers.len()) {
+            match (mine.get(pair), peers.get(pair)) {
+                (Some((description, group)), Some(peer)) => {
+                    paired += 1;
+                    let (a, b) = (collapse(description), collapse(&peer.description));
+                    if a == b {
+                        same_description += 1;
+                    } else if a.replace(' ', "") == b.replace(' ', "") {
+                        differ(Kind::DescriptionSpacing, key);
+                    } else {
+                        differ(Kind::DescriptionText, key);
+                    }
+                    match (*group, peer.group) {
+                        (a, b) if a == b => same_group += 1,
+                        (Some(_), None) => differ(Kind::GroupOnlyOurs, key),
+                        (None, Some(_)) => differ(Kind::GroupOnlyPeer, key),
+                        _ => differ(Kind::GroupDiffers, key),
+                    }
+                }
+                (Some(_), None) => differ(Kind::OnlyOurs, key),
+                (None, Some(_)) => differ(Kind::OnlyPeer, key),
+                (None, None) => {}
+            }
+        }
+    }
+    agreement.paired = paired;
+    agreement.same_description = same_description;
+    agreement.same_group = same_group;
+    agreement
+}
+
+fn agreement_push(differences: &mut Vec<Difference>, kind: Kind, file: &str, code: u16) {
+    differences.push(Difference {
+        kind,
+        file: file.to_owned(),
+        code,
+    });
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Agreement {
+    /// Share of the peer's rows we read too, on (file, code).
+    pub fn on_code(&self) -> f64 {
+        ratio(self.paired, self.peer_rows.max(self.our_rows))
+    }
+
+    /// Share of the peer's rows we read with the same description.
+    pub fn on_description(&self) -> f64 {
+        ratio(self.same_description, self.peer_rows.max(self.our_rows))
+    }
+
+    /// Share of paired rows in the same group.
+    pub fn on_group(&self) -> f64 {
+        ratio(self.same_group, self.paired)
+    }
+
+    /// How many differences of `kind`.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.differences.iter().filter(|d| d.kind == kind).count()
+    }
+
+    /// The figures, then each kind of difference with an example.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "rows: ours {}, peer {}, paired {}",
+            self.our_rows, self.peer_rows, self.paired
+        );
+        let _ = writeln!(
+            out,
+            "agreement on (file, code):              {:>7.3}%",
+            100.0 * self.on_code()
+        );
+        let _ = writeln!(
+            out,
+            "agreement on (file, code, description): {:>7.3}%",
+            100.0 * self.on_description()
+        );
+        let _ = writeln!(
+            out,
+            "agreement on group, of paired rows:     {:>7.3}%",
+            100.0 * self.on_group()
+        );
+        let mut kinds: BTreeMap<Kind, (usize, &Difference)> = BTreeMap::new();
+        for difference in &self.differences {
+            kinds.entry(difference.kind).or_insert((0, difference)).0 += 1;
+        }
+        for (kind, (count, example)) in kinds {
+            let _ = writeln!(
+                out,
+                "  {count:>5} {kind:?}, e.g. {} {}",
+                example.file, example.code
+            );
+        }
+        out
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}

@@ -1,0 +1,97 @@
+//! Codes written as text under a group label instead of in a table:
+//! `-   Normal⏎⏎    200⏎⏎-   Abnormal⏎⏎    <table>`.
+
+use super::code_cell::{self, CodeCell};
+use super::label::{self, Label};
+use super::source::Source;
+
+/// Bare codes under one label.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BareCodes {
+    /// The label's line.
+    pub line: usize,
+    /// The label.
+    pub label: Label,
+    /// Each code's line, code and the phrase after it.
+    pub codes: Vec<(usize, u16, Option<String>)>,
+}
+
+/// Every label line (list item, heading or short paragraph naming a group)
+/// followed, after blank lines, by lines that hold only a code. Lines inside
+/// the byte ranges in `skip` (tables) are not read.
+pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<BareCodes> {
+    let lines: Vec<(usize, &str)> = source.lines().collect();
+    let inside = |offset: usize| skip.iter().any(|range| range.contains(&offset));
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let (offset, text) = lines[at];
+        let Some(label) = (!inside(offset)).then(|| label::of_line(text)).flatten() else {
+            at += 1;
+            continue;
+        };
+        let mut next = at + 1;
+        let mut codes = Vec::new();
+        while let Some(&(offset, text)) = lines.get(next) {
+            if text.trim().is_empty() {
+                next += 1;
+                continue;
+            }
+            match code_cell::parse(text) {
+                CodeCell::Code { code, reason } if !inside(offset) => {
+                    codes.push((next + 1, code, reason.map(str::to_owned)));
+                    next += 1;
+                }
+                _ => break,
+            }
+        }
+        if !codes.is_empty() {
+            found.push(BareCodes {
+                line: at + 1,
+                label,
+                codes,
+            });
+        }
+        at = next.max(at + 1);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Group;
+
+    #[test]
+    fn a_code_under_a_label_is_a_bare_code() {
+        let text =
+            "## Returned Value\n\n-   Normal\n\n    200\n\n-   Abnormal\n\n    <table></table>\n";
+        let found = find(&Source::new(text), &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].line, found[0].label.group), (3, Group::Normal));
+        assert_eq!(found[0].codes, [(5, 200, None)]);
+    }
+
+    #[test]
+    fn several_codes_and_phrases_and_chinese_labels() {
+        let text = "-   正常\n\n    202\n    204 No Content\n\nprose\n";
+        let found = find(&Source::new(text), &[]);
+        assert_eq!(
+            found[0].codes,
+            [(3, 202, None), (4, 204, Some("No Content".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn prose_numbers_and_unlabelled_codes_are_not_bare_codes() {
+        assert!(
+            find(
+                &Source::new("-   Normal\n\n    The call returns 200.\n"),
+                &[]
+            )
+            .is_empty()
+        );
+        assert!(find(&Source::new("Response:\n\n200\n"), &[]).is_empty());
+        assert!(find(&Source::new("**状态码： 200**\n\n200\n"), &[]).is_empty());
+    }
+}

@@ -1,0 +1,73 @@
+//! Our reading of the 1182-page corpus against an independent extractor's
+//! (`../shared/corpus/reference/corpus.jsonl` for table rows and
+//! `corpus.nontable.jsonl` for codes written under a label; BeautifulSoup +
+//! lxml).
+//!
+//! The peer is not ground truth. Where the two differ, the kinds below are
+//! what remains, each with why our reading is the one a reader of the page
+//! would expect:
+//!
+//! - `DescriptionSpacing`: the peer joins a cell's text nodes with spaces, so
+//!   `see <a>Error Codes</a>.` reads `see Error Codes .`; we keep the text as
+//!   the page shows it, `see Error Codes.` (ims, dms, css, dds pages).
+//! - `GroupOnlyOurs`: a label stands right above the table and the peer reads
+//!   none: a `-   正常` / `-   异常` bullet or a `正常返回值：` paragraph above a
+//!   pipe table (bms), a `Normal values` line above an HTML table (bms), a
+//!   `-   Abnormal` bullet above a table that is not indented under it (ims).
+//! - `GroupOnlyPeer`: none left: the header-cell qualifier (`Normal Status
+//!   Code`, `错误返回码`) is read as the group when no label stands above.
+//!
+//! Run `cargo xtask agree` for the figures and an example of each kind.
+
+use xtask::agreement::{self, Kind};
+use xtask::regen;
+
+#[test]
+fn agreement_with_the_peer_on_the_corpus() {
+    let corpus = agreement::default_corpus();
+    let reference = corpus.join("reference/corpus.jsonl");
+    if !reference.exists() {
+        eprintln!(
+            "skipped: no corpus at {} (it sits beside the checkout in CI)",
+            corpus.display()
+        );
+        return;
+    }
+    let peer = agreement::read_peer_of(&corpus).expect("the peer's rows");
+    let loaded = regen::load(&corpus).unwrap_or_else(|e| panic!("{e:?}"));
+    let result = agreement::compare(&loaded.documents, &peer);
+    println!("{}", result.render());
+    // The issue asks for 98% and 95%; we hold what we reached, so a
+    // regression fails here.
+    assert!(
+        result.on_code() >= 0.999,
+        "(file, code): {}",
+        result.render()
+    );
+    assert!(
+        result.on_description() >= 0.99,
+        "(file, code, description): {}",
+        result.render()
+    );
+    assert!(result.on_group() >= 0.92, "group: {}", result.render());
+    // Only the explained kinds remain.
+    for kind in [
+        Kind::OnlyPeer,
+        Kind::OnlyOurs,
+        Kind::DescriptionText,
+        Kind::GroupDiffers,
+    ] {
+        let examples: Vec<_> = result
+            .differences
+            .iter()
+            .filter(|d| d.kind == kind)
+            .take(5)
+            .collect();
+        assert!(examples.is_empty(), "unexplained {kind:?}: {examples:?}");
+    }
+    assert!(
+        result.count(Kind::DescriptionSpacing) <= 30,
+        "{}",
+        result.render()
+    );
+}
