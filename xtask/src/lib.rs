@@ -10,5 +10,6 @@ pub mod diagnostic;
 pub mod emit;
 pub mod extract;
 pub mod model;
+pub mod module_check;
 pub mod regen;
 pub mod spec_dir;

@@ -121,6 +121,15 @@ pub fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     temp.write_all(content.as_bytes())?;
+    // A temporary file is private (0600); the module is not: keep the mode
+    // of the file it replaces, else the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(out).map_or(0o644, |metadata| metadata.permissions().mode());
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))?;
+    }
     temp.as_file().sync_all()?;
     temp.persist(out).map_err(|e| e.error)?;
     Ok(true)
@@ -220,6 +229,23 @@ mod tests {
                 first_difference: 2
             }
         );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |path: &Path| {
+                fs::metadata(path)
+                    .map(|m| m.permissions().mode() & 0o777)
+                    .expect("mode")
+            };
+            assert_eq!(
+                mode(&out),
+                0o644,
+                "a new module is 0644, not the temporary file's 0600"
+            );
+            fs::set_permissions(&out, fs::Permissions::from_mode(0o664)).expect("chmod");
+            assert!(write_if_changed(&out, "d\n").expect("write"));
+            assert_eq!(mode(&out), 0o664, "a rewritten module keeps its mode");
+        }
         let names: Vec<_> = fs::read_dir(dir.path())
             .expect("list")
             .map(|e| e.expect("entry").file_name())

@@ -5,8 +5,7 @@
 //! the generated module swapped in), with warnings denied.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use xtask::{extract, regen};
 
@@ -123,39 +122,10 @@ fn hostile_text_is_data_in_a_module_that_compiles() {
 
 /// Checks that `module` compiles as the runtime's `spec` module, warnings denied.
 fn compile(module: &str) {
-    let root = regen::workspace_root();
-    let krate = root.join("target/hostile-spec-check");
-    let src = krate.join("src");
-    fs::create_dir_all(&src).expect("mkdir");
-    for entry in fs::read_dir(root.join("runtime/src")).expect("runtime sources") {
-        let path = entry.expect("entry").path();
-        fs::copy(&path, src.join(path.file_name().expect("a name"))).expect("copy");
+    let scratch = regen::workspace_root().join("target/hostile-spec-check");
+    if let Err(error) = xtask::module_check::compile(module, &scratch, "check") {
+        panic!("{error}");
     }
-    fs::write(src.join("spec.rs"), module).expect("write the module");
-    let manifest = format!(
-        "[package]\nname = \"returns\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[dependencies]\n\
-         http = \"1\"\nreturns-macros = {{ path = {:?} }}\n\n[features]\naxum = []\n\n[workspace]\n",
-        root.join("codegen").display().to_string()
-    );
-    fs::write(krate.join("Cargo.toml"), manifest).expect("write the manifest");
-    fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).expect("copy the lock file");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["check", "--quiet", "--offline", "--lib"])
-        .current_dir(&krate)
-        .env("CARGO_TARGET_DIR", target_dir(&root))
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "the generated module does not compile:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-fn target_dir(root: &Path) -> PathBuf {
-    root.join("target/hostile-spec-check/target")
 }
 
 fn collect_strings(tokens: &proc_macro2::TokenStream, out: &mut Vec<String>) {

@@ -13,10 +13,9 @@ use crate::model::{Document, Group};
 
 /// The module of each document, in path order.
 pub fn tokens(documents: &[&Document], codes: &[Code]) -> TokenStream {
-    let mut names = Names::default();
-    let idents: Vec<Ident> = documents
+    let idents: Vec<Ident> = module_names(documents)
         .iter()
-        .map(|document| format_ident!("{}", names.unique(module_name(&document.path))))
+        .map(|name| format_ident!("{name}"))
         .collect();
     let modules = documents
         .iter()
@@ -30,10 +29,35 @@ pub fn tokens(documents: &[&Document], codes: &[Code]) -> TokenStream {
     }
 }
 
-/// `api/returned-values.md` → `api_returned_values`.
-fn module_name(path: &str) -> String {
-    let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
-    naming::snake(stem).unwrap_or_else(|| "doc".to_owned())
+/// Each document's module name, from its path alone: `api/returned-values.md`
+/// → `api_returned_values`. Paths that want the same name each get a short
+/// hash of their own path, so a name never depends on the other documents'
+/// order (it changes only when a same-named document comes or goes).
+fn module_names(documents: &[&Document]) -> Vec<String> {
+    let wanted: Vec<String> = documents
+        .iter()
+        .map(|document| {
+            let stem = document
+                .path
+                .rsplit_once('.')
+                .map_or(document.path.as_str(), |(stem, _)| stem);
+            naming::module_name(stem).unwrap_or_else(|| "doc".to_owned())
+        })
+        .collect();
+    let mut names = Names::default();
+    wanted
+        .iter()
+        .zip(documents)
+        .map(|(name, document)| {
+            let shared = wanted.iter().filter(|other| *other == name).count() > 1;
+            let name = if shared {
+                format!("{name}_{}", naming::short_hash(&document.path))
+            } else {
+                name.clone()
+            };
+            names.unique(name)
+        })
+        .collect()
 }
 
 fn module(document: &Document, name: &Ident, codes: &[Code]) -> TokenStream {

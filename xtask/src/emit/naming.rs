@@ -40,13 +40,19 @@ pub fn upper_camel(phrase: &str) -> Option<String> {
         .then(|| avoid_reserved(name))
 }
 
-/// `cn.zh-cn/API 参考 (v2).md` → `cn_zh_cn_api_v2`; `None` if nothing ASCII is left.
-pub fn snake(phrase: &str) -> Option<String> {
-    let name = words(phrase)
-        .map(|w| w.to_ascii_lowercase())
-        .collect::<Vec<_>>()
-        .join("_");
-    (!name.is_empty()).then(|| {
+/// A module name for a document's path (without its extension):
+/// `returned-values` → `returned_values`, `cn.zh-cn__API参考__状态码` →
+/// `cn_zh_cn_api参考_状态码`. ASCII letters and digits (lower-cased) and
+/// Han, kana and Hangul characters are kept; anything else separates words.
+/// `None` if nothing is kept.
+pub fn module_name(stem: &str) -> Option<String> {
+    let words: Vec<String> = stem
+        .split(|c: char| !is_name_char(c))
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    (!words.is_empty()).then(|| {
+        let name = words.join("_");
         let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
             format!("doc_{name}")
         } else {
@@ -54,6 +60,26 @@ pub fn snake(phrase: &str) -> Option<String> {
         };
         avoid_reserved(name)
     })
+}
+
+/// Characters that are valid in identifiers and that rustc's confusable and
+/// uncommon-codepoint lints accept: ASCII alphanumerics, Han, kana, Hangul.
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c,
+            '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' // hiragana, katakana
+            | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' // Han
+            | '\u{ac00}'..='\u{d7a3}' // Hangul syllables
+            | '\u{20000}'..='\u{2ffff}')
+}
+
+/// A short hash of `text` (FNV-1a), to tell apart paths that want one name:
+/// it depends on nothing but the text, so names stay stable.
+pub fn short_hash(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{:08x}", hash >> 32)
 }
 
 fn avoid_reserved(name: String) -> String {
@@ -184,14 +210,24 @@ mod tests {
 
     #[test]
     fn module_names_from_paths() {
-        assert_eq!(snake("returned-values").as_deref(), Some("returned_values"));
         assert_eq!(
-            snake("api/Status Codes (v2)").as_deref(),
+            module_name("returned-values").as_deref(),
+            Some("returned_values")
+        );
+        assert_eq!(
+            module_name("api/Status Codes (v2)").as_deref(),
             Some("api_status_codes_v2")
         );
-        assert_eq!(snake("2xx").as_deref(), Some("doc_2xx"));
-        assert_eq!(snake("type").as_deref(), Some("type_"));
-        assert_eq!(snake("状态码"), None);
+        assert_eq!(module_name("2xx").as_deref(), Some("doc_2xx"));
+        assert_eq!(module_name("type").as_deref(), Some("type_"));
+        assert_eq!(module_name("状态码").as_deref(), Some("状态码"));
+        assert_eq!(
+            module_name("cn.zh-cn__API参考__上传镜像（OpenStack原生）").as_deref(),
+            Some("cn_zh_cn_api参考_上传镜像_openstack原生")
+        );
+        assert_eq!(module_name("（）!!"), None);
+        assert_eq!(short_hash("a.md"), short_hash("a.md"));
+        assert_ne!(short_hash("a b.md"), short_hash("a-b.md"));
     }
 
     #[test]
