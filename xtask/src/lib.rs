@@ -6,10 +6,12 @@
 
 pub mod agreement;
 pub mod bench_macro;
+pub mod bench_regen;
 pub mod diagnostic;
 pub mod emit;
 pub mod extract;
 pub mod model;
 pub mod module_check;
+pub mod parallel;
 pub mod regen;
 pub mod spec_dir;

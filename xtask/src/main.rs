@@ -58,6 +58,20 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         corpus: Option<PathBuf>,
     },
+    /// Time regen over a large docs tree against parse-only and the Python peer.
+    ///
+    /// Measured in one run on the same files: scraper parsing every file
+    /// (one thread), regen, the Python peer if python3 has bs4 and lxml,
+    /// regen on 1x, 4x and 16x copies of the tree, and the build time of
+    /// the generated module.
+    BenchRegen {
+        /// The docs tree [default: ../shared/corpus beside the workspace].
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// Runs of each measurement; the median is reported.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
     /// Time what `#[returns(..)]` adds to a user's incremental build.
     ///
     /// Builds a crate of annotated async handlers and the same handlers
@@ -84,6 +98,10 @@ fn main() -> ExitCode {
             extract(spec.unwrap_or_else(regen::default_spec_dir), json)
         }
         Command::Agree { corpus } => agree(corpus.unwrap_or_else(xtask::agreement::default_corpus)),
+        Command::BenchRegen { corpus, rounds } => {
+            let corpus = corpus.unwrap_or_else(xtask::agreement::default_corpus);
+            xtask::bench_regen::run(&corpus, rounds).map(|report| print!("{}", report.render()))
+        }
         Command::BenchMacro { handlers, rounds } => {
             xtask::bench_macro::run(handlers, rounds.max(1))
                 .map(|report| print!("{}", report.render()))

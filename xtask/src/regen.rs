@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::{emit, extract, spec_dir};
+use crate::{emit, extract, parallel, spec_dir};
 
 /// The workspace root: the parent of this crate's directory.
 pub fn workspace_root() -> PathBuf {
@@ -57,8 +57,7 @@ pub fn load(spec_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let mut documents = Vec::with_capacity(files.len());
     let mut warnings = Vec::new();
     warnings.append(&mut skipped);
-    for file in files {
-        let extraction = extract::document(&file.relative, &file.text);
+    for (file, extraction) in files.iter().zip(extract_all(&files, parallel::threads())) {
         warnings.extend(extraction.diagnostics.into_iter().map(|d| Diagnostic {
             file: file.shown.clone(),
             ..d
@@ -68,6 +67,13 @@ pub fn load(spec_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     Ok(Loaded {
         documents,
         warnings,
+    })
+}
+
+/// Extracts every file, on `threads` threads; results in `files`' order.
+pub fn extract_all(files: &[spec_dir::SpecFile], threads: usize) -> Vec<extract::Extraction> {
+    parallel::map(files, threads, |file| {
+        extract::document(&file.relative, &file.text)
     })
 }
 

@@ -294,24 +294,32 @@ fn help_names_the_commands_and_bad_flags_exit_with_usage() {
 }
 
 #[test]
-fn the_output_is_the_same_across_runs_locales_and_time_zones() {
-    let (_dir, spec, out) = spec_with(&[
-        ("returned-values.md", SEED),
-        ("zh/状态码.md", "|状态码|描述|\n|--|--|\n"),
-    ]);
+fn the_output_is_the_same_across_runs_threads_locales_and_time_zones() {
+    let other = |code: u16| format!("|状态码|描述|\n|--|--|\n|{code}|描述 {code}|\n");
+    let files: Vec<(String, String)> = (0..40)
+        .map(|n| (format!("d{n:02}/页{n}.md"), other(200 + n)))
+        .collect();
+    let mut all: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    all.push(("returned-values.md", SEED));
+    let (_dir, spec, out) = spec_with(&all);
     let mut outputs = Vec::new();
-    for (lang, tz) in [
-        ("C", "UTC"),
-        ("zh_CN.UTF-8", "Asia/Shanghai"),
-        ("tr_TR.UTF-8", "America/St_Johns"),
-        ("C", "UTC"),
-    ] {
+    let settings = [
+        ("C", "UTC", "1"),
+        ("zh_CN.UTF-8", "Asia/Shanghai", "2"),
+        ("tr_TR.UTF-8", "America/St_Johns", "7"),
+        ("C", "UTC", "3"),
+    ];
+    for (lang, tz, threads) in settings {
         let _ = fs::remove_file(&out);
         let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
             .args(["regen", "--spec", arg(&spec), "--out", arg(&out)])
             .env("LC_ALL", lang)
             .env("LANG", lang)
             .env("TZ", tz)
+            .env("RETURNS_THREADS", threads)
             .output()
             .expect("xtask runs");
         assert!(output.status.success(), "{}", text(&output.stderr));

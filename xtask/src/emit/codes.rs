@@ -15,8 +15,16 @@ pub struct Code {
     /// The IANA reason where there is one, else the phrase the documents use
     /// most, else empty.
     pub reason: String,
-    /// The `Status` variant.
-    pub variant: Ident,
+    /// The `Status` variant's name (a `String`: codes are shared across
+    /// threads, which proc-macro2's types cannot be).
+    pub variant: String,
+}
+
+impl Code {
+    /// The `Status` variant, as an identifier.
+    pub fn ident(&self) -> Ident {
+        format_ident!("{}", self.variant)
+    }
 }
 
 /// Every code the documents list, in ascending order.
@@ -40,7 +48,7 @@ pub fn collect(documents: &[&Document]) -> Vec<Code> {
             Code {
                 code,
                 reason,
-                variant: format_ident!("{variant}"),
+                variant,
             }
         })
         .collect()

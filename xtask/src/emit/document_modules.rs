@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::codes::Code;
@@ -11,21 +11,17 @@ use super::documented;
 use super::naming::{self, Names, doc_text};
 use crate::model::{Document, Group};
 
-/// The module of each document, in path order.
-pub fn tokens(documents: &[&Document], codes: &[Code]) -> TokenStream {
-    let idents: Vec<Ident> = module_names(documents)
-        .iter()
-        .map(|name| format_ident!("{name}"))
-        .collect();
-    let modules = documents
-        .iter()
-        .zip(&idents)
-        .map(|(document, name)| module(document, name, codes));
+/// Each document's module name, in path order.
+pub fn names(documents: &[&Document]) -> Vec<String> {
+    module_names(documents)
+}
+
+/// The `DOCUMENTS` static, listing each module's `DOCUMENT`.
+pub fn documents_static(names: &[String]) -> TokenStream {
+    let names = names.iter().map(|name| format_ident!("{name}"));
     quote! {
         /// Every document in `spec/`, in path order.
-        pub static DOCUMENTS: &[&crate::document::Document] = &[#(&#idents::DOCUMENT),*];
-
-        #(#modules)*
+        pub static DOCUMENTS: &[&crate::document::Document] = &[#(&#names::DOCUMENT),*];
     }
 }
 
@@ -60,7 +56,9 @@ fn module_names(documents: &[&Document]) -> Vec<String> {
         .collect()
 }
 
-fn module(document: &Document, name: &Ident, codes: &[Code]) -> TokenStream {
+/// One document's module: its rows, its marker and its `Documented<N>`.
+pub fn module(document: &Document, name: &str, codes: &[Code]) -> TokenStream {
+    let name = format_ident!("{name}");
     let path = document.path.as_str();
     let shown = naming::doc_code(path);
     let title = match &document.title {
@@ -82,7 +80,7 @@ fn module(document: &Document, name: &Ident, codes: &[Code]) -> TokenStream {
         let code = codes
             .iter()
             .find(|code| code.code == row.code)
-            .map(|code| (&code.variant, code.reason.as_str()));
+            .map(|code| (code.ident(), code.reason.as_str()));
         let Some((variant, reason)) = code else {
             unreachable!("every row's code is collected")
         };

@@ -20,8 +20,8 @@ const REPLY_METHODS: &[&str] = &[
 /// The `impl` block of constructors.
 pub fn tokens(codes: &[Code]) -> TokenStream {
     let constructors = codes.iter().map(|code| {
-        let variant = &code.variant;
-        let mut name = naming::snake_from_camel(&variant.to_string());
+        let variant = code.ident();
+        let mut name = naming::snake_from_camel(&code.variant);
         if REPLY_METHODS.contains(&name.as_str()) {
             name.push('_');
         }

@@ -10,7 +10,7 @@ use crate::model::Document;
 /// The enum and its `ALL`, `code`, `reason` and `from_code`.
 pub fn tokens(documents: &[&Document], codes: &[Code]) -> TokenStream {
     let variants = codes.iter().map(|code| {
-        let variant = &code.variant;
+        let variant = code.ident();
         let value = Literal::u16_unsuffixed(code.code);
         let docs = variant_docs(documents, code);
         quote! {
@@ -18,7 +18,7 @@ pub fn tokens(documents: &[&Document], codes: &[Code]) -> TokenStream {
             #variant = #value,
         }
     });
-    let names: Vec<_> = codes.iter().map(|code| &code.variant).collect();
+    let names: Vec<_> = codes.iter().map(Code::ident).collect();
     let values = codes.iter().map(|code| Literal::u16_unsuffixed(code.code));
     let reasons = codes.iter().map(|code| code.reason.as_str());
     quote! {
@@ -64,19 +64,35 @@ pub fn tokens(documents: &[&Document], codes: &[Code]) -> TokenStream {
 fn variant_docs(documents: &[&Document], code: &Code) -> Vec<String> {
     let title = format!("{} {}", code.code, code.reason);
     let mut docs = vec![format!(" {}", doc_text(title.trim_end())), String::new()];
-    for document in documents {
-        for (table, row) in document.rows().filter(|(_, row)| row.code == code.code) {
-            let group = table.group.map(|g| format!(" ({g})")).unwrap_or_default();
-            let description = if row.description.is_empty() {
-                "(no description)".to_owned()
-            } else {
-                doc_text(&row.description)
-            };
-            docs.push(format!(
-                " - {}{group}: {description}",
-                naming::doc_code(&document.path)
-            ));
+    let rows = documents.iter().flat_map(|document| {
+        document
+            .rows()
+            .filter(|(_, row)| row.code == code.code)
+            .map(move |(table, row)| (document, table, row))
+    });
+    let mut more = 0;
+    for (document, table, row) in rows {
+        // A large docs tree mentions a code hundreds of times: quote a few.
+        if docs.len() >= 2 + QUOTED_ROWS {
+            more += 1;
+            continue;
         }
+        let group = table.group.map(|g| format!(" ({g})")).unwrap_or_default();
+        let description = if row.description.is_empty() {
+            "(no description)".to_owned()
+        } else {
+            doc_text(&row.description)
+        };
+        docs.push(format!(
+            " - {}{group}: {description}",
+            naming::doc_code(&document.path)
+        ));
+    }
+    if more > 0 {
+        docs.push(format!(" - and {more} more rows: see [`DOCUMENTS`]"));
     }
     docs
 }
+
+/// How many document rows a variant's rustdoc quotes.
+const QUOTED_ROWS: usize = 8;

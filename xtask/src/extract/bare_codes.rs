@@ -26,7 +26,12 @@ pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<BareCod
     let mut at = 0;
     while at < lines.len() {
         let (offset, text) = lines[at];
-        let Some(label) = (!inside(offset)).then(|| label::of_line(text)).flatten() else {
+        // Labels are short: most lines (prose, HTML) need no closer look.
+        let short = text.len() <= 160 && text.trim().chars().count() <= 48;
+        let Some(label) = (short && !inside(offset))
+            .then(|| label::of_line(text))
+            .flatten()
+        else {
             at += 1;
             continue;
         };

@@ -155,12 +155,21 @@ struct Candidate {
     row_lines: Vec<usize>,
 }
 
-/// Every HTML and pipe table of the document, in page order.
+/// The raw text of a table's first row (its header, when it has one):
+/// from the table's start to the end of its second `<tr`, or the table's end.
+fn first_row<'t>(text: &'t str, span: &source::TableSpan) -> &'t str {
+    let end = span.row_starts.get(1).copied().unwrap_or(span.range.end);
+    &text[span.range.start..end.min(span.range.end)]
+}
+
+/// Every HTML table that may be a status table (the others are not parsed)
+/// and every pipe table of the document, in page order.
 fn candidates(source: &Source<'_>) -> Vec<Candidate> {
     let html = source.tables();
     let html_ranges: Vec<_> = html.iter().map(|span| span.range.clone()).collect();
     let mut candidates: Vec<Candidate> = html
         .into_iter()
+        .filter(|span| status_table::may_be_status_table(first_row(source.text, span)))
         .map(|span| Candidate {
             grid: Grid::parse(&source.text[span.range.clone()]),
             row_lines: span

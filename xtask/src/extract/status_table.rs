@@ -213,6 +213,26 @@ fn is_dotted_code(cell: &str) -> bool {
         && number.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Whether a table's raw first row (HTML, markup and all) could hold a status
+/// header: a cheap look that lets most tables (parameter tables) skip the HTML
+/// parser. It errs on the side of parsing: any mention of status, a status
+/// header word, or a code-like word anywhere in that row keeps the table.
+pub fn may_be_status_table(first_row: &str) -> bool {
+    let mut text = String::with_capacity(first_row.len());
+    let mut in_tag = false;
+    for c in first_row.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag && c.is_alphanumeric() => text.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    STATUS_HEADERS.iter().any(|header| text.contains(header))
+        || text.contains("status")
+        || text.contains("状态")
+}
+
 /// Whether a header cell mentions status at all (`Status`, `错误码状态`).
 fn mentions_status(title: &str) -> bool {
     let key = header_key(title);
@@ -362,6 +382,25 @@ mod tests {
             StatusTable::find(&reasons).is_some(),
             "one-word reasons are not error codes"
         );
+    }
+
+    #[test]
+    fn the_raw_first_row_tells_which_tables_to_parse() {
+        assert!(may_be_status_table(
+            "<tr><th><p><strong>Returned</strong> Value</p></th><th>Description</th></tr>"
+        ));
+        assert!(may_be_status_table(
+            "<tr><th>错误码状态</th><th>描述</th></tr>"
+        ));
+        assert!(may_be_status_table(
+            "<tr><td>HTTP Status&nbsp;Code</td></tr>"
+        ));
+        assert!(!may_be_status_table(
+            "<tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
+        ));
+        assert!(!may_be_status_table(
+            "<tr><th>参数</th><th>是否必选</th><th>参数类型</th><th>描述</th></tr>"
+        ));
     }
 
     #[test]
