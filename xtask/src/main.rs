@@ -42,8 +42,8 @@ enum Command {
         /// The documents' directory [default: spec/ in the workspace].
         #[arg(long, value_name = "DIR")]
         spec: Option<PathBuf>,
-        /// One JSON object per row, with file, line, table, code, reason,
-        /// description, group and label.
+        /// One JSON object per row, with file, line, table, code, class,
+        /// reason, description, group, label and form (table, bare or class).
         #[arg(long)]
         json: bool,
     },
@@ -180,19 +180,48 @@ fn extract(spec: PathBuf, json: bool) -> Result<(), String> {
 fn print_json(out: &mut impl Write, documents: &[Document]) -> std::io::Result<()> {
     for document in documents {
         for (index, table) in document.tables.iter().enumerate() {
-            for row in &table.rows {
-                let object = serde_json::json!({
+            let row = |line: usize,
+                       code: Option<u16>,
+                       class: Option<String>,
+                       reason: &Option<String>,
+                       description: &str| {
+                let form = match (&class, table.bare) {
+                    (Some(_), _) => "class",
+                    (None, true) => "bare",
+                    (None, false) => "table",
+                };
+                serde_json::json!({
                     "file": document.path,
-                    "line": row.line,
+                    "line": line,
                     "table": index,
-                    "code": row.code,
-                    "reason": row.reason,
-                    "description": row.description,
+                    "code": code,
+                    "class": class,
+                    "reason": reason,
+                    "description": description,
                     "group": table.group.map(|g| g.as_str()),
                     "label": table.label,
-                    "form": if table.bare { "bare" } else { "table" },
-                });
-                writeln!(out, "{object}")?;
+                    "form": form,
+                })
+            };
+            for r in &table.rows {
+                writeln!(
+                    out,
+                    "{}",
+                    row(r.line, Some(r.code), None, &r.reason, &r.description)
+                )?;
+            }
+            for c in &table.classes {
+                writeln!(
+                    out,
+                    "{}",
+                    row(
+                        c.line,
+                        None,
+                        Some(format!("{}xx", c.class)),
+                        &c.reason,
+                        &c.description
+                    )
+                )?;
             }
         }
     }
@@ -206,15 +235,24 @@ fn print_table(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> {
         "FILE:LINE", "CODE", "GROUP", "REASON"
     )?;
     for document in &loaded.documents {
-        for (table, row) in document.rows() {
-            let place = format!("{}:{}", document.path, row.line);
+        for table in &document.tables {
             let group = table.group.map_or("-", |g| g.as_str());
-            let reason = row.reason.as_deref().unwrap_or("-");
-            writeln!(
-                out,
-                "{place:<32} {:>4}  {group:<8}  {reason:<24}  {}",
-                row.code, row.description
-            )?;
+            let rows = table
+                .rows
+                .iter()
+                .map(|r| (r.line, r.code.to_string(), &r.reason, &r.description));
+            let classes = table
+                .classes
+                .iter()
+                .map(|c| (c.line, format!("{}xx", c.class), &c.reason, &c.description));
+            for (line, code, reason, description) in rows.chain(classes) {
+                let place = format!("{}:{line}", document.path);
+                let reason = reason.as_deref().unwrap_or("-");
+                writeln!(
+                    out,
+                    "{place:<32} {code:>4}  {group:<8}  {reason:<24}  {description}"
+                )?;
+            }
         }
     }
     writeln!(out, "{}", summary(loaded))

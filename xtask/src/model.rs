@@ -27,6 +27,22 @@ pub struct Table {
     /// Whether the codes are written as text under the label (`-   Normal`
     /// then `200`) rather than in a table.
     pub bare: bool,
+    /// Rows for a class of codes (`2xx`), in page order: what the page says
+    /// of a class, which is not a code and gets no `Status`.
+    pub classes: Vec<ClassRow>,
+}
+
+/// A status table's row for a class of codes: `2xx | Success`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassRow {
+    /// 1-based line of the row's `<tr>`.
+    pub line: usize,
+    /// The class's first digit: 2 for `2xx`.
+    pub class: u8,
+    /// The phrase written after the class, if any.
+    pub reason: Option<String>,
+    /// The description as plain text.
+    pub description: String,
 }
 
 /// One row of a status table.

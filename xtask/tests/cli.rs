@@ -93,6 +93,37 @@ fn extract_json_prints_the_seventeen_rows_of_the_first_document() {
 }
 
 #[test]
+fn extract_shows_classes_as_classes() {
+    let page = "<table><tr><th>状态码</th><th>描述</th></tr>\n<tr><td>2xx</td><td>成功</td></tr>\n<tr><td>404</td><td>无</td></tr></table>\n";
+    let (_dir, spec, _) = spec_with(&[("obs.md", page)]);
+    let output = xtask(&["extract", "--json", "--spec", arg(&spec)]);
+    assert_eq!(text(&output.stderr), "");
+    let rows: Vec<serde_json::Value> = text(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (&rows[0]["code"], &rows[0]["form"]),
+        (&serde_json::json!(404), &serde_json::json!("table"))
+    );
+    assert_eq!(
+        (&rows[1]["code"], &rows[1]["class"], &rows[1]["form"]),
+        (
+            &serde_json::Value::Null,
+            &serde_json::json!("2xx"),
+            &serde_json::json!("class")
+        )
+    );
+    assert_eq!(rows[1]["line"], 2);
+    let table = text(&xtask(&["extract", "--spec", arg(&spec)]).stdout);
+    assert!(
+        table.contains("obs.md:2") && table.contains(" 2xx  -"),
+        "{table}"
+    );
+}
+
+#[test]
 fn extract_prints_a_readable_table() {
     let (_dir, spec, _) = spec_with(&[("returned-values.md", SEED)]);
     let output = xtask(&["extract", "--spec", arg(&spec)]);

@@ -90,6 +90,7 @@ mod tests {
                 group: None,
                 rows,
                 bare: false,
+                classes: Vec::new(),
             }],
         }
     }

@@ -10,13 +10,23 @@ pub enum CodeCell<'a> {
         /// The reason phrase as written (`Bad Request`), if any.
         reason: Option<&'a str>,
     },
-    /// Something else: `abc`, `99`, `600`, `20O`, `2xx`.
+    /// A class of codes, `2xx` or `1 xx`: kept as a class, never as a code.
+    Class {
+        /// The class's first digit, 1 to 5.
+        class: u8,
+        /// The phrase written after it, if any.
+        reason: Option<&'a str>,
+    },
+    /// Something else: `abc`, `99`, `600`, `20O`.
     NotACode,
 }
 
 /// Reads a cell's plain text.
 pub fn parse(text: &str) -> CodeCell<'_> {
     let text = text.trim();
+    if let Some(class) = class(text) {
+        return class;
+    }
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &text[digits..];
     // `200OK` or `2000` is not a code followed by a phrase.
@@ -35,6 +45,26 @@ pub fn parse(text: &str) -> CodeCell<'_> {
         code,
         reason: (!reason.is_empty()).then_some(reason),
     }
+}
+
+/// `2xx`, `1 xx`, `5XX Server Error`.
+fn class(text: &str) -> Option<CodeCell<'_>> {
+    let first = text.bytes().next().filter(|b| (b'1'..=b'5').contains(b))?;
+    let rest = &text[1..];
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let after = rest
+        .get(..2)
+        .filter(|xx| xx.eq_ignore_ascii_case("xx"))
+        .map(|_| &rest[2..])?;
+    if after.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let reason =
+        after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '：'));
+    Some(CodeCell::Class {
+        class: first - b'0',
+        reason: (!reason.is_empty()).then_some(reason),
+    })
 }
 
 /// Whether a cell reads as a status table's code cell, for telling status
@@ -118,14 +148,39 @@ mod tests {
             "20O",
             "2000",
             "200OK",
-            "2xx",
-            "1 xx",
             "",
             "-200",
             "４０４",
+            "6xx",
+            "2xxx",
         ] {
             assert_eq!(parse(text), CodeCell::NotACode, "{text:?}");
         }
+    }
+
+    #[test]
+    fn classes_are_classes_not_codes() {
+        assert_eq!(
+            parse("2xx"),
+            CodeCell::Class {
+                class: 2,
+                reason: None
+            }
+        );
+        assert_eq!(
+            parse("1 xx"),
+            CodeCell::Class {
+                class: 1,
+                reason: None
+            }
+        );
+        assert_eq!(
+            parse("5XX Server Error"),
+            CodeCell::Class {
+                class: 5,
+                reason: Some("Server Error")
+            }
+        );
     }
 
     #[test]

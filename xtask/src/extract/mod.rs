@@ -17,7 +17,7 @@ mod status_table;
 use scraper::Html;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Row, Table};
+use crate::model::{ClassRow, Document, Row, Table};
 use code_cell::CodeCell;
 use grid::{Grid, collapse_whitespace};
 use source::Source;
@@ -67,6 +67,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
             let label = label::find(&source, table_line, floor_line)
                 .or_else(|| label::from_header(status.code_header));
             let mut rows = Vec::new();
+            let mut classes = Vec::new();
             for grid_row in &status.rows {
                 let line = candidate
                     .row_lines
@@ -91,6 +92,12 @@ pub fn document(path: &str, text: &str) -> Extraction {
                         });
                         rows.push(Row { line, code, reason, description });
                     }
+                    CodeCell::Class { class, reason } => classes.push(ClassRow {
+                        line,
+                        class,
+                        reason: reason.map(str::to_owned),
+                        description,
+                    }),
                     CodeCell::NotACode => diagnostics.push(Diagnostic::warning(
                         path,
                         Some(line),
@@ -108,6 +115,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
                 group: label.map(|l| l.group),
                 rows,
                 bare: false,
+                classes,
             });
         }
         floor_line = source.line_of(candidate.range.end.saturating_sub(1));
@@ -125,6 +133,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
             group: Some(bare.label.group),
             rows: rows.collect(),
             bare: true,
+            classes: Vec::new(),
         });
     }
     tables.sort_by_key(|table| table.line);
@@ -371,6 +380,42 @@ mod tests {
             .map(|(_, row)| row.line)
             .collect();
         assert_eq!(lines, [5, 11]);
+    }
+
+    #[test]
+    fn classes_are_kept_as_classes_never_as_codes() {
+        let text = "<table><tr><th>状态码</th><th>描述</th></tr>\n<tr><td>2xx</td><td>成功</td></tr>\n\
+                    <tr><td>1 xx</td><td>继续</td></tr>\n<tr><td>200 OK</td><td>好</td></tr></table>";
+        let extraction = document("obs.md", text);
+        assert_eq!(extraction.diagnostics, [], "a class is not a bad code cell");
+        assert_eq!(rows(&extraction), [(200, Some("OK"), "好", None)]);
+        let classes: Vec<(usize, u8, &str)> = extraction.document.tables[0]
+            .classes
+            .iter()
+            .map(|c| (c.line, c.class, c.description.as_str()))
+            .collect();
+        assert_eq!(classes, [(2, 2, "成功"), (3, 1, "继续")]);
+    }
+
+    #[test]
+    fn the_same_code_twice_keeps_both_rows() {
+        let text = "<table><tr><th>Status Code</th><th>Description</th></tr>\n<tr><td>400</td><td>Bad size.</td></tr>\n\
+                    <tr><td>400</td><td>Bad name.</td></tr>\n<tr><td>202 Created</td><td>x</td></tr>\n\
+                    <tr><td>202 Accepted</td><td>y</td></tr></table>";
+        let extraction = document("sfs.md", text);
+        let got: Vec<(u16, Option<&str>, &str)> = rows(&extraction)
+            .into_iter()
+            .map(|(c, r, d, _)| (c, r, d))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (400, None, "Bad size."),
+                (400, None, "Bad name."),
+                (202, Some("Created"), "x"),
+                (202, Some("Accepted"), "y")
+            ]
+        );
     }
 
     #[test]

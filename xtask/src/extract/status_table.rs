@@ -141,7 +141,7 @@ fn is_reason_column(rows: &[&GridRow], code_column: usize, column: usize) -> boo
             .get(code_column)
             .and_then(|cell| match code_cell::parse(cell) {
                 code_cell::CodeCell::Code { code, .. } => Some(code),
-                code_cell::CodeCell::NotACode => None,
+                code_cell::CodeCell::Class { .. } | code_cell::CodeCell::NotACode => None,
             });
         let Some(reason) =
             code.and_then(|code| http::StatusCode::from_u16(code).ok()?.canonical_reason())
