@@ -419,6 +419,18 @@ mod tests {
     }
 
     #[test]
+    fn a_status_line_before_a_response_body_is_not_a_status_table() {
+        let text = "## 响应参数\n\n**状态码： 200**\n\n**表 4** 响应Body参数\n\n|参数|参数类型|描述|\n|--|--|--|\n\
+                    |port_mirroring|Object|镜像会话。|\n\n## 状态码\n\n|状态码|描述|\n|--|--|\n|201|Created|\n";
+        let extraction = document("vpc.md", text);
+        assert_eq!(
+            rows(&extraction),
+            [(201, None, "Created", None)],
+            "only the status table, not the body or the bold line"
+        );
+    }
+
+    #[test]
     fn non_status_tables_are_skipped() {
         let text = "# Request\n<table><thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead>\
                     <tbody><tr><td>limit</td><td>Integer</td><td>200 at most.</td></tr></tbody></table>\n\n\
