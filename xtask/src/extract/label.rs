@@ -55,9 +55,10 @@ pub fn of_line(line: &str) -> Option<Label> {
     )
 }
 
-/// The group a status column's header names (`Normal Status Code`), if any.
-pub fn from_header(title: &str) -> Option<Label> {
-    label(title)
+/// What a phrase means as a label, if it is one: a status column's header
+/// (`Normal Status Code`), or a label as another tool wrote it down.
+pub fn of_phrase(phrase: &str) -> Option<Label> {
+    label(phrase)
 }
 
 /// What `text` means as a label, if it is one.

@@ -26,9 +26,7 @@ use status_table::StatusTable;
 /// The group a label phrase names (`Normal`, `异常返回值`, `Error return
 /// code`), as extraction normalises labels.
 pub fn group_of_label(phrase: &str) -> Option<crate::model::Group> {
-    label::group_of(
-        phrase.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | '：') || c.is_whitespace()),
-    )
+    label::of_phrase(phrase).map(|label| label.group)
 }
 
 /// A document read, with what was wrong in it.
@@ -65,7 +63,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
             // A label above the table, else a qualifier in the code column's
             // header (`Normal Status Code`, `错误返回码`).
             let label = label::find(&source, table_line, floor_line)
-                .or_else(|| label::from_header(status.code_header));
+                .or_else(|| label::of_phrase(status.code_header));
             let mut rows = Vec::new();
             let mut classes = Vec::new();
             for grid_row in &status.rows {

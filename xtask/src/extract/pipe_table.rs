@@ -17,7 +17,7 @@ pub struct PipeTable {
 /// The pipe tables of `source` outside the byte ranges in `skip` (its HTML
 /// tables) and outside fenced code blocks.
 pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<PipeTable> {
-    let lines: Vec<(usize, &str)> = line_offsets(source.text).collect();
+    let lines: Vec<(usize, &str)> = source.lines().collect();
     let mut tables = Vec::new();
     let mut in_fence = false;
     let mut at = 0;
@@ -68,14 +68,6 @@ pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<PipeTab
         at = end;
     }
     tables
-}
-
-fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split('\n').scan(0, |offset, line| {
-        let start = *offset;
-        *offset += line.len() + 1;
-        Some((start, line.trim_end_matches('\r')))
-    })
 }
 
 /// `|--|:--:|`: every cell dashes, with optional colons.
