@@ -33,11 +33,7 @@ pub fn find(source: &Source<'_>, table_line: usize, floor_line: usize) -> Option
                 None => continue,
             }
         }
-        return label(
-            list_item_text(text)
-                .or_else(|| heading_text(text))
-                .unwrap_or(text),
-        );
+        return of_line(text);
     }
     None
 }
