@@ -1,9 +1,8 @@
 //! The attribute's arguments: status codes, `spec = module`, `crate = path`.
 //! Every problem is collected, so the user sees all of them at once.
 
-use std::collections::HashMap;
-
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro::{Literal, Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Ident, Lit, LitInt, Path, Token};
@@ -14,8 +13,15 @@ pub struct Code {
     pub value: u16,
     /// Where the user wrote it.
     pub span: Span,
-    /// The literal itself, re-emitted as written.
-    pub literal: proc_macro2::Literal,
+}
+
+impl Code {
+    /// The code as a literal at the user's, so that rustc reports there.
+    pub fn literal(&self) -> Literal {
+        let mut literal = Literal::u16_unsuffixed(self.value);
+        literal.set_span(self.span);
+        literal
+    }
 }
 
 /// The arguments, as far as they are valid.
@@ -23,9 +29,9 @@ pub struct Args {
     /// Valid codes, in the order written, without duplicates.
     pub codes: Vec<Code>,
     /// `spec = module`: check against that document only.
-    pub spec: Option<Path>,
+    pub spec: Option<TokenStream>,
     /// `crate = path`: where the `returns` crate is.
-    pub krate: Option<Path>,
+    pub krate: Option<TokenStream>,
 }
 
 enum Arg {
@@ -42,26 +48,28 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
         krate: None,
     };
     let mut errors = Errors::default();
-    let mut seen: HashMap<u16, Span> = HashMap::new();
     // Whether any argument meant to be a code was written, valid or not.
     let mut any_code_written = false;
     for chunk in split_at_commas(tokens) {
         let arg = match chunk {
             Chunk::Tokens(tokens) => match plain_code(&tokens) {
                 Some(code) => Ok(Arg::Code(code)),
-                None => Parser::parse2(parse_arg, tokens.into_iter().collect()),
+                None => Parser::parse2(
+                    parse_arg,
+                    TokenStream::from_iter(tokens).into(),
+                ),
             },
             Chunk::Empty(comma) => Err(syn::Error::new(
-                comma,
+                comma.into(),
                 "expected an HTTP status code such as `404` before this comma",
             )),
         };
         any_code_written |= !matches!(arg, Ok(Arg::Spec(_) | Arg::Crate(_)));
         match arg {
             Ok(Arg::Code(code)) => {
-                if seen.insert(code.value, code.span).is_some() {
+                if args.codes.iter().any(|seen| seen.value == code.value) {
                     errors.push(syn::Error::new(
-                        code.span,
+                        code.span.into(),
                         format!(
                             "`{}` is listed twice: list each status code once",
                             code.value
@@ -78,21 +86,21 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
     }
     if !any_code_written {
         errors.push(syn::Error::new(
-            Span::call_site(),
+            proc_macro2::Span::call_site(),
             "`#[returns(..)]` needs at least one HTTP status code, such as `#[returns(200)]`",
         ));
     }
     (args, errors.0)
 }
 
-fn set_once(slot: &mut Option<Path>, path: Path, name: &str, errors: &mut Errors) {
+fn set_once(slot: &mut Option<TokenStream>, path: Path, name: &str, errors: &mut Errors) {
     if slot.is_some() {
         errors.push(syn::Error::new_spanned(
             &path,
             format!("`{name}` is given twice: give it once"),
         ));
     } else {
-        *slot = Some(path);
+        *slot = Some(path.to_token_stream().into());
     }
 }
 
@@ -122,14 +130,14 @@ fn parse_arg(input: ParseStream<'_>) -> syn::Result<Arg> {
     } else if input.peek(Ident::peek_any) {
         input.call(Ident::parse_any)?
     } else {
-        let found: TokenStream = input.parse()?;
+        let found: proc_macro2::TokenStream = input.parse()?;
         return Err(syn::Error::new_spanned(
             &found,
             format!("expected an HTTP status code such as `404`, found `{found}`"),
         ));
     };
     if !input.peek(Token![=]) {
-        let rest: TokenStream = input.parse()?;
+        let rest: proc_macro2::TokenStream = input.parse()?;
         return Err(syn::Error::new_spanned(
             quote::quote!(#name #rest),
             format!("expected an HTTP status code such as `404`, found `{name}`"),
@@ -173,7 +181,6 @@ fn plain_code(tokens: &[TokenTree]) -> Option<Code> {
     Some(Code {
         value,
         span: literal.span(),
-        literal: literal.clone(),
     })
 }
 
@@ -193,8 +200,8 @@ fn parse_code(literal: &LitInt) -> syn::Result<Code> {
     match value.and_then(|v| u16::try_from(v).ok()) {
         Some(value) => Ok(Code {
             value,
-            span: literal.span(),
-            literal: literal.token(),
+            // Into `proc_macro`'s span: the macro is running, so this holds.
+            span: literal.span().unwrap(),
         }),
         None => Err(syn::Error::new(
             literal.span(),
@@ -207,7 +214,7 @@ fn parse_code(literal: &LitInt) -> syn::Result<Code> {
 }
 
 fn token_text(literal: &Lit) -> String {
-    quote::ToTokens::to_token_stream(literal).to_string()
+    literal.to_token_stream().to_string()
 }
 
 enum Chunk {

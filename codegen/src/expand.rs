@@ -28,12 +28,12 @@
 //! hand-written items, which keeps incremental rebuilds of many annotated
 //! handlers nearly as fast as the same code written by hand.
 
-use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote_spanned};
+use proc_macro::{Delimiter, Group, Span, TokenStream, TokenTree};
 
 use crate::args::{self, Args};
 use crate::function::Function;
 use crate::rewrite;
+use crate::tokens::{Tokens, respan};
 
 /// Expands `#[returns(args)] item`.
 pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -45,27 +45,42 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
     // Located at the attribute, resolved like the user's code: see the module docs.
     let span = Span::call_site().resolved_at(function.name_span);
     let krate = match &args.krate {
-        Some(path) => path.to_token_stream(),
-        None => quote_spanned!(span=> ::returns),
+        Some(path) => path.clone(),
+        None => Tokens::build(span, |t| {
+            t.colons().ident("returns");
+        }),
     };
     let Some(output) = function.output.clone() else {
         let message = "`#[returns(..)]` checks the `Reply` a function returns, but this function returns nothing: \
                        give it a return type such as `-> Reply<B>`";
         return with_error(
             item,
-            combine(error, syn::Error::new(function.name_span, message)),
+            combine(error, syn::Error::new(function.name_span.into(), message)),
         );
     };
     let output_tokens = &function.tokens[output.clone()];
     // On an argument error, `Unchecked` declares every code: the arguments'
     // error is then the only one, not a cascade from the body.
     let (signature_set, body_set) = if error.is_some() {
-        let unchecked = quote_spanned!(span=> #krate::__private::Unchecked);
+        let unchecked = Tokens::build(span, |t| {
+            t.extend(krate.clone())
+                .colons()
+                .ident("__private")
+                .colons()
+                .ident("Unchecked");
+        });
         (unchecked.clone(), unchecked)
     } else {
         (
-            quote_spanned!(span=> impl #krate::DeclaredSet),
-            quote_spanned!(span=> ReturnsAttribute),
+            Tokens::build(span, |t| {
+                t.ident("impl")
+                    .extend(krate.clone())
+                    .colons()
+                    .ident("DeclaredSet");
+            }),
+            Tokens::build(span, |t| {
+                t.ident(SET);
+            }),
         )
     };
     let (signature_type, changed) = rewrite::add_set(output_tokens, &signature_set);
@@ -74,41 +89,50 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
         let tokens: TokenStream = output_tokens.iter().cloned().collect();
         return with_error(
             item,
-            combine(error, syn::Error::new_spanned(tokens, message)),
+            combine(
+                error,
+                syn::Error::new_spanned(proc_macro2::TokenStream::from(tokens), message),
+            ),
         );
     }
     let (body_type, _) = rewrite::add_set(output_tokens, &body_set);
-    let prelude = if error.is_some() {
-        TokenStream::new()
-    } else {
-        set_items(&args, &krate, span)
-    };
     let body = &function.tokens[function.tokens.len() - 1];
-    // The body is the binding's initializer, so it cannot see this name.
-    let reply = Ident::new("__returns_reply", span);
     let mut new_body = Group::new(
-        proc_macro2::Delimiter::Brace,
-        quote_spanned! {span=>
-            #prelude
-            let #reply: #body_type = #body;
-            #reply
-        },
+        Delimiter::Brace,
+        Tokens::build(span, |t| {
+            if error.is_none() {
+                set_items(t, &args, &krate);
+            }
+            // The body is the binding's initializer, so it cannot see this name.
+            t.ident("let")
+                .ident("__returns_reply")
+                .punct(':')
+                .extend(body_type)
+                .punct('=')
+                .extend([body.clone()])
+                .punct(';')
+                .ident("__returns_reply");
+        }),
     );
     new_body.set_span(body.span());
 
-    let declared: Vec<String> = args
-        .codes
-        .iter()
-        .map(|code| code.value.to_string())
-        .collect();
-    let doc = format!(
-        "\n Declared status codes (`#[returns(..)]`): {}.",
-        declared.join(", ")
-    );
     let mut expanded: Vec<TokenTree> = Vec::with_capacity(function.tokens.len() + 16);
     expanded.extend_from_slice(&function.tokens[..function.attrs_end]);
     if error.is_none() {
-        expanded.extend(quote_spanned!(span=> #[doc = #doc]));
+        let declared: Vec<String> = args
+            .codes
+            .iter()
+            .map(|code| code.value.to_string())
+            .collect();
+        let doc = format!(
+            "\n Declared status codes (`#[returns(..)]`): {}.",
+            declared.join(", ")
+        );
+        expanded.extend(Tokens::build(span, |t| {
+            t.punct('#').group(Delimiter::Bracket, |t| {
+                t.ident("doc").punct('=').string(&doc);
+            });
+        }));
     }
     expanded.extend_from_slice(&function.tokens[function.attrs_end..output.start]);
     expanded.extend(signature_type);
@@ -116,78 +140,147 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
     expanded.push(TokenTree::Group(new_body));
     let mut expanded: TokenStream = expanded.into_iter().collect();
     if let Some(error) = error.take() {
-        expanded.extend(error.to_compile_error());
+        expanded.extend(TokenStream::from(error.to_compile_error()));
     }
     expanded
 }
+
+/// The handler's set type, local to its body.
+const SET: &str = "ReturnsAttribute";
 
 /// The handler's set type and its impls. `Declares<N>` requires that `N`
 /// is documented, so each impl is also the code's "is documented" check:
 /// its trait reference is spanned at the code's literal, where rustc then
 /// reports an undocumented code. With `spec = module`, a second check per
 /// code names that document.
-fn set_items(args: &Args, krate: &TokenStream, span: Span) -> TokenStream {
-    let set = Ident::new("ReturnsAttribute", span);
-    let literals: Vec<_> = args.codes.iter().map(|code| &code.literal).collect();
-    let declares = args.codes.iter().map(|code| {
-        let literal = &code.literal;
-        match &args.krate {
-            // Built at the literal directly: the common case, kept cheap.
-            None => quote_spanned!(code.span=> ::returns::Declares<#literal>),
-            Some(_) => {
-                let krate = respan(krate, code.span);
-                quote_spanned!(code.span=> #krate::Declares<#literal>)
-            }
-        }
-    });
-    let in_document = args.spec.as_ref().map(|module| {
-        let checks = args.codes.iter().map(|code| {
-            // rustc reports the failing type argument: put it at the literal.
-            let marker = respan(
-                &quote_spanned!(span=> #krate::spec::#module::ThisDocument),
-                code.span,
-            );
-            let literal = &code.literal;
-            quote_spanned!(code.span=> documented::<#marker, #literal>();)
+fn set_items(t: &mut Tokens, args: &Args, krate: &TokenStream) {
+    t.ident("struct").ident(SET).punct(';');
+    for code in &args.codes {
+        let krate_at_code = match &args.krate {
+            None => None,
+            Some(path) => Some(respan(path.clone(), code.span)),
+        };
+        let declares = Tokens::build(code.span, |t| {
+            match krate_at_code {
+                // Built at the literal directly: the common case, kept cheap.
+                None => t.colons().ident("returns"),
+                Some(krate) => t.extend(krate),
+            };
+            t.colons()
+                .ident("Declares")
+                .punct('<')
+                .extend([code.literal().into()])
+                .punct('>');
         });
-        quote_spanned! {span=>
-            #[allow(dead_code)]
-            fn __returns_in_document() {
-                fn documented<D: #krate::spec::#module::Documented<N>, const N: u16>() {}
-                #(#checks)*
-            }
-        }
-    });
-    quote_spanned! {span=>
-        struct #set;
-        #(
-            #[diagnostic::do_not_recommend]
-            impl #declares for #set {}
-        )*
-        #[diagnostic::do_not_recommend]
-        impl #krate::DeclaredSet for #set {
-            const CODES: &'static [u16] = &[#(#literals),*];
-        }
-        #in_document
+        do_not_recommend(t);
+        t.ident("impl")
+            .extend(declares)
+            .ident("for")
+            .ident(SET)
+            .group(Delimiter::Brace, |_| {});
+    }
+    do_not_recommend(t);
+    t.ident("impl")
+        .extend(krate.clone())
+        .colons()
+        .ident("DeclaredSet")
+        .ident("for")
+        .ident(SET)
+        .group(Delimiter::Brace, |t| {
+            t.ident("const")
+                .ident("CODES")
+                .punct(':')
+                .punct('&')
+                .lifetime("static")
+                .group(Delimiter::Bracket, |t| {
+                    t.ident("u16");
+                })
+                .punct('=')
+                .punct('&')
+                .group(Delimiter::Bracket, |t| {
+                    for (i, code) in args.codes.iter().enumerate() {
+                        if i > 0 {
+                            t.punct(',');
+                        }
+                        t.extend([code.literal().into()]);
+                    }
+                })
+                .punct(';');
+        });
+    if let Some(module) = &args.spec {
+        in_document(t, args, krate, module);
     }
 }
 
-/// `tokens` with every span set to `span`.
-fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
-    tokens
-        .clone()
-        .into_iter()
-        .map(|mut token| {
-            if let TokenTree::Group(group) = &token {
-                let mut inner = Group::new(group.delimiter(), respan(&group.stream(), span));
-                inner.set_span(span);
-                token = TokenTree::Group(inner);
-            } else {
-                token.set_span(span);
-            }
-            token
+/// `fn __returns_in_document() { .. }`, which checks each code against the
+/// one document `spec = module` names.
+fn in_document(t: &mut Tokens, args: &Args, krate: &TokenStream, module: &TokenStream) {
+    let spec_path = |t: &mut Tokens| {
+        t.extend(krate.clone())
+            .colons()
+            .ident("spec")
+            .colons()
+            .extend(module.clone())
+            .colons();
+    };
+    t.punct('#')
+        .group(Delimiter::Bracket, |t| {
+            t.ident("allow").group(Delimiter::Parenthesis, |t| {
+                t.ident("dead_code");
+            });
         })
-        .collect()
+        .ident("fn")
+        .ident("__returns_in_document")
+        .group(Delimiter::Parenthesis, |_| {})
+        .group(Delimiter::Brace, |t| {
+            t.ident("fn")
+                .ident("documented")
+                .punct('<')
+                .ident("D")
+                .punct(':');
+            spec_path(t);
+            t.ident("Documented")
+                .punct('<')
+                .ident("N")
+                .punct('>')
+                .punct(',')
+                .ident("const")
+                .ident("N")
+                .punct(':')
+                .ident("u16")
+                .punct('>')
+                .group(Delimiter::Parenthesis, |_| {})
+                .group(Delimiter::Brace, |_| {});
+            for code in &args.codes {
+                // rustc reports the failing type argument: put it at the literal.
+                let marker = respan(
+                    Tokens::build(t.span(), |t| {
+                        spec_path(t);
+                        t.ident("ThisDocument");
+                    }),
+                    code.span,
+                );
+                t.extend(Tokens::build(code.span, |t| {
+                    t.ident("documented")
+                        .colons()
+                        .punct('<')
+                        .extend(marker)
+                        .punct(',')
+                        .extend([code.literal().into()])
+                        .punct('>')
+                        .group(Delimiter::Parenthesis, |_| {})
+                        .punct(';');
+                }));
+            }
+        });
+}
+
+/// `#[diagnostic::do_not_recommend]`: rustc then names the missing impl
+/// instead of listing the types that have one.
+fn do_not_recommend(t: &mut Tokens) {
+    t.punct('#').group(Delimiter::Bracket, |t| {
+        t.ident("diagnostic").colons().ident("do_not_recommend");
+    });
 }
 
 fn combine(first: Option<syn::Error>, second: syn::Error) -> Option<syn::Error> {
@@ -204,7 +297,7 @@ fn combine(first: Option<syn::Error>, second: syn::Error) -> Option<syn::Error> 
 fn with_error(item: TokenStream, error: Option<syn::Error>) -> TokenStream {
     let mut tokens = item;
     if let Some(error) = error {
-        tokens.extend(error.to_compile_error());
+        tokens.extend(TokenStream::from(error.to_compile_error()));
     }
     tokens
 }

@@ -2,7 +2,9 @@
 //! tokens: the body is passed through without being parsed, which keeps the
 //! macro fast and syn's default features enough.
 
-use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
+use proc_macro::{Delimiter, Span, TokenStream, TokenTree};
+
+use crate::tokens::{is_arrow, is_ident, is_punct};
 
 /// The annotated function's tokens, with the places the macro edits.
 pub struct Function {
@@ -29,7 +31,7 @@ impl Function {
         let attrs_end = at;
         let not_a_function = || {
             syn::Error::new(
-                Span::call_site(),
+                proc_macro2::Span::call_site(),
                 "`#[returns(..)]` goes on a function (`fn` or `async fn`) with a body",
             )
         };
@@ -67,20 +69,6 @@ impl Function {
     }
 }
 
-fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
-    matches!(token, Some(TokenTree::Punct(p)) if p.as_char() == c)
-}
-
-fn is_ident(token: Option<&TokenTree>, name: &str) -> bool {
-    matches!(token, Some(TokenTree::Ident(i)) if i == name)
-}
-
-/// Whether `->` starts at `at`.
-fn is_arrow(tokens: &[TokenTree], at: usize) -> bool {
-    matches!(tokens.get(at), Some(TokenTree::Punct(p)) if p.as_char() == '-' && p.spacing() == Spacing::Joint)
-        && is_punct(tokens.get(at + 1), '>')
-}
-
 /// The index past the `<...>` starting at `at`; a `->` inside does not close it.
 fn skip_angle_brackets(tokens: &[TokenTree], mut at: usize) -> usize {
     let mut depth = 0usize;
@@ -115,7 +103,7 @@ fn type_end(tokens: &[TokenTree], start: usize) -> usize {
         match &tokens[at] {
             TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
             TokenTree::Punct(p) if p.as_char() == '>' => depth = depth.saturating_sub(1),
-            TokenTree::Ident(i) if depth == 0 && i == "where" => return at,
+            TokenTree::Ident(i) if depth == 0 && i.to_string() == "where" => return at,
             TokenTree::Group(g)
                 if depth == 0 && g.delimiter() == Delimiter::Brace && at == tokens.len() - 1 =>
             {

@@ -10,6 +10,7 @@ mod args;
 mod expand;
 mod function;
 mod rewrite;
+mod tokens;
 
 use proc_macro::TokenStream;
 
@@ -17,5 +18,5 @@ use proc_macro::TokenStream;
 /// See `returns::returns` for the whole story.
 #[proc_macro_attribute]
 pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::returns(args.into(), item.into()).into()
+    expand::returns(args, item)
 }

@@ -5,7 +5,9 @@
 //! rebuild of every handler, and each token it builds or inspects is a call
 //! into the compiler.
 
-use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
+use proc_macro::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
+
+use crate::tokens::is_punct;
 
 /// `tokens` with `, set` added before the closing `>` of every `Reply<..>`
 /// that has one generic argument, also inside parentheses and brackets.
@@ -31,7 +33,8 @@ pub fn add_set(tokens: &[TokenTree], set: &TokenStream) -> (TokenStream, usize) 
                 continue;
             }
             TokenTree::Punct(p) if p.as_char() == '<' => {
-                let after_reply = matches!(out.last(), Some(TokenTree::Ident(i)) if i == "Reply");
+                let after_reply =
+                    matches!(out.last(), Some(TokenTree::Ident(i)) if i.to_string() == "Reply");
                 open.push((after_reply, false));
             }
             TokenTree::Punct(p) if p.as_char() == ',' => {
@@ -42,10 +45,7 @@ pub fn add_set(tokens: &[TokenTree], set: &TokenStream) -> (TokenStream, usize) 
             TokenTree::Punct(p) if p.as_char() == '>' => {
                 if let Some((true, false)) = open.pop() {
                     out.extend(
-                        std::iter::once(TokenTree::Punct(proc_macro2::Punct::new(
-                            ',',
-                            Spacing::Alone,
-                        )))
+                        std::iter::once(TokenTree::Punct(Punct::new(',', Spacing::Alone)))
                         .chain(set.clone()),
                     );
                     changed += 1;
@@ -69,8 +69,4 @@ pub fn add_set(tokens: &[TokenTree], set: &TokenStream) -> (TokenStream, usize) 
         at += 1;
     }
     (out.into_iter().collect(), changed)
-}
-
-fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
-    matches!(token, Some(TokenTree::Punct(p)) if p.as_char() == c)
 }

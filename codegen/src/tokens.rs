@@ -1,0 +1,117 @@
+//! Building and inspecting tokens with `proc_macro` itself.
+//!
+//! The macro runs on every rebuild of every handler, compiled the way the
+//! user's dev profile compiles proc macros: unoptimised. `proc_macro` ships
+//! optimised with the toolchain, while `proc_macro2` and `quote` would be
+//! built unoptimised, layer on layer, for every token. Staying on
+//! `proc_macro` halves the macro's share of a rebuild (see `cargo xtask
+//! bench-macro`); syn is kept for what only happens on bad input: parsing
+//! unusual arguments and reporting errors.
+
+use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+
+/// Tokens being built, each spanned at `span` unless said otherwise.
+pub struct Tokens {
+    trees: Vec<TokenTree>,
+    span: Span,
+}
+
+impl Tokens {
+    /// The tokens that `fill` builds, each spanned at `span`.
+    pub fn build(span: Span, fill: impl FnOnce(&mut Tokens)) -> TokenStream {
+        let mut tokens = Tokens {
+            trees: Vec::new(),
+            span,
+        };
+        fill(&mut tokens);
+        tokens.trees.into_iter().collect()
+    }
+
+    /// An identifier or keyword.
+    pub fn ident(&mut self, name: &str) -> &mut Self {
+        self.trees.push(Ident::new(name, self.span).into());
+        self
+    }
+
+    /// The span new tokens get.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// One punctuation character, not joined to the next.
+    pub fn punct(&mut self, c: char) -> &mut Self {
+        self.push_punct(c, Spacing::Alone)
+    }
+
+    /// `::`.
+    pub fn colons(&mut self) -> &mut Self {
+        self.push_punct(':', Spacing::Joint).punct(':')
+    }
+
+    /// A lifetime such as `'static`.
+    pub fn lifetime(&mut self, name: &str) -> &mut Self {
+        self.push_punct('\'', Spacing::Joint).ident(name)
+    }
+
+    /// A string literal.
+    pub fn string(&mut self, text: &str) -> &mut Self {
+        let mut literal = Literal::string(text);
+        literal.set_span(self.span);
+        self.trees.push(literal.into());
+        self
+    }
+
+    /// `delimiter`s around what `fill` builds.
+    pub fn group(&mut self, delimiter: Delimiter, fill: impl FnOnce(&mut Tokens)) -> &mut Self {
+        let mut group = Group::new(delimiter, Tokens::build(self.span, fill));
+        group.set_span(self.span);
+        self.trees.push(group.into());
+        self
+    }
+
+    /// `tokens` as they are, spans kept.
+    pub fn extend<I: IntoIterator<Item = TokenTree>>(&mut self, tokens: I) -> &mut Self {
+        self.trees.extend(tokens);
+        self
+    }
+
+    fn push_punct(&mut self, c: char, spacing: Spacing) -> &mut Self {
+        let mut punct = Punct::new(c, spacing);
+        punct.set_span(self.span);
+        self.trees.push(punct.into());
+        self
+    }
+}
+
+/// Whether `token` is the punctuation `c`.
+pub fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
+    matches!(token, Some(TokenTree::Punct(p)) if p.as_char() == c)
+}
+
+/// Whether `token` is the identifier or keyword `name`.
+pub fn is_ident(token: Option<&TokenTree>, name: &str) -> bool {
+    matches!(token, Some(TokenTree::Ident(i)) if i.to_string() == name)
+}
+
+/// Whether `->` starts at `at`.
+pub fn is_arrow(tokens: &[TokenTree], at: usize) -> bool {
+    matches!(tokens.get(at), Some(TokenTree::Punct(p)) if p.as_char() == '-' && p.spacing() == Spacing::Joint)
+        && is_punct(tokens.get(at + 1), '>')
+}
+
+/// `tokens` with every span, also inside groups, set to `span`.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
