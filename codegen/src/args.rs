@@ -29,9 +29,9 @@ pub struct Args {
     /// Valid codes, in the order written, without duplicates.
     pub codes: Vec<Code>,
     /// `spec = module`: check against that document only.
-    pub spec: Option<TokenStream>,
+    pub spec: Option<Vec<TokenTree>>,
     /// `crate = path`: where the `returns` crate is.
-    pub krate: Option<TokenStream>,
+    pub krate: Option<Vec<TokenTree>>,
 }
 
 enum Arg {
@@ -54,10 +54,7 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
         let arg = match chunk {
             Chunk::Tokens(tokens) => match plain_code(&tokens) {
                 Some(code) => Ok(Arg::Code(code)),
-                None => Parser::parse2(
-                    parse_arg,
-                    TokenStream::from_iter(tokens).into(),
-                ),
+                None => Parser::parse2(parse_arg, TokenStream::from_iter(tokens).into()),
             },
             Chunk::Empty(comma) => Err(syn::Error::new(
                 comma.into(),
@@ -93,14 +90,18 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
     (args, errors.0)
 }
 
-fn set_once(slot: &mut Option<TokenStream>, path: Path, name: &str, errors: &mut Errors) {
+fn set_once(slot: &mut Option<Vec<TokenTree>>, path: Path, name: &str, errors: &mut Errors) {
     if slot.is_some() {
         errors.push(syn::Error::new_spanned(
             &path,
             format!("`{name}` is given twice: give it once"),
         ));
     } else {
-        *slot = Some(path.to_token_stream().into());
+        *slot = Some(
+            TokenStream::from(path.to_token_stream())
+                .into_iter()
+                .collect(),
+        );
     }
 }
 

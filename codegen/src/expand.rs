@@ -37,7 +37,7 @@ use crate::tokens::{Tokens, respan};
 
 /// Expands `#[returns(args)] item`.
 pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
-    let (args, mut error) = args::parse(args);
+    let (args, error) = args::parse(args);
     let function = match Function::scan(item.clone()) {
         Ok(function) => function,
         Err(not_a_function) => return with_error(item, combine(error, not_a_function)),
@@ -46,7 +46,7 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
     let span = Span::call_site().resolved_at(function.name_span);
     let krate = match &args.krate {
         Some(path) => path.clone(),
-        None => Tokens::build(span, |t| {
+        None => Tokens::trees(span, |t| {
             t.colons().ident("returns");
         }),
     };
@@ -62,8 +62,8 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
     // On an argument error, `Unchecked` declares every code: the arguments'
     // error is then the only one, not a cascade from the body.
     let (signature_set, body_set) = if error.is_some() {
-        let unchecked = Tokens::build(span, |t| {
-            t.extend(krate.clone())
+        let unchecked = Tokens::trees(span, |t| {
+            t.extend(&krate)
                 .colons()
                 .ident("__private")
                 .colons()
@@ -72,13 +72,10 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
         (unchecked.clone(), unchecked)
     } else {
         (
-            Tokens::build(span, |t| {
-                t.ident("impl")
-                    .extend(krate.clone())
-                    .colons()
-                    .ident("DeclaredSet");
+            Tokens::trees(span, |t| {
+                t.ident("impl").extend(&krate).colons().ident("DeclaredSet");
             }),
-            Tokens::build(span, |t| {
+            Tokens::trees(span, |t| {
                 t.ident(SET);
             }),
         )
@@ -107,42 +104,40 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
             t.ident("let")
                 .ident("__returns_reply")
                 .punct(':')
-                .extend(body_type)
+                .extend(&body_type)
                 .punct('=')
-                .extend([body.clone()])
+                .push(body.clone())
                 .punct(';')
                 .ident("__returns_reply");
         }),
     );
     new_body.set_span(body.span());
 
-    let mut expanded: Vec<TokenTree> = Vec::with_capacity(function.tokens.len() + 16);
-    expanded.extend_from_slice(&function.tokens[..function.attrs_end]);
-    if error.is_none() {
-        let declared: Vec<String> = args
-            .codes
-            .iter()
-            .map(|code| code.value.to_string())
-            .collect();
-        let doc = format!(
-            "\n Declared status codes (`#[returns(..)]`): {}.",
-            declared.join(", ")
-        );
-        expanded.extend(Tokens::build(span, |t| {
+    let expanded = Tokens::build(span, |t| {
+        t.extend(&function.tokens[..function.attrs_end]);
+        if error.is_none() {
+            let declared: Vec<String> = args
+                .codes
+                .iter()
+                .map(|code| code.value.to_string())
+                .collect();
+            let doc = format!(
+                "\n Declared status codes (`#[returns(..)]`): {}.",
+                declared.join(", ")
+            );
             t.punct('#').group(Delimiter::Bracket, |t| {
                 t.ident("doc").punct('=').string(&doc);
             });
-        }));
+        }
+        t.extend(&function.tokens[function.attrs_end..output.start])
+            .extend(&signature_type)
+            .extend(&function.tokens[output.end..function.tokens.len() - 1])
+            .push(new_body);
+    });
+    match error {
+        Some(error) => with_error(expanded, Some(error)),
+        None => expanded,
     }
-    expanded.extend_from_slice(&function.tokens[function.attrs_end..output.start]);
-    expanded.extend(signature_type);
-    expanded.extend_from_slice(&function.tokens[output.end..function.tokens.len() - 1]);
-    expanded.push(TokenTree::Group(new_body));
-    let mut expanded: TokenStream = expanded.into_iter().collect();
-    if let Some(error) = error.take() {
-        expanded.extend(TokenStream::from(error.to_compile_error()));
-    }
-    expanded
 }
 
 /// The handler's set type, local to its body.
@@ -153,35 +148,27 @@ const SET: &str = "ReturnsAttribute";
 /// its trait reference is spanned at the code's literal, where rustc then
 /// reports an undocumented code. With `spec = module`, a second check per
 /// code names that document.
-fn set_items(t: &mut Tokens, args: &Args, krate: &TokenStream) {
+fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
     t.ident("struct").ident(SET).punct(';');
     for code in &args.codes {
-        let krate_at_code = match &args.krate {
-            None => None,
-            Some(path) => Some(respan(path.clone(), code.span)),
-        };
-        let declares = Tokens::build(code.span, |t| {
-            match krate_at_code {
-                // Built at the literal directly: the common case, kept cheap.
+        // Without it, rustc adds "the following other types implement
+        // `Declares<N>`" to an undeclared reply's error.
+        do_not_recommend(t);
+        t.ident("impl").at(code.span, |t| {
+            match &args.krate {
                 None => t.colons().ident("returns"),
-                Some(krate) => t.extend(krate),
+                Some(path) => t.extend(&respan(path, code.span)),
             };
             t.colons()
                 .ident("Declares")
                 .punct('<')
-                .extend([code.literal().into()])
+                .push(code.literal())
                 .punct('>');
         });
-        do_not_recommend(t);
-        t.ident("impl")
-            .extend(declares)
-            .ident("for")
-            .ident(SET)
-            .group(Delimiter::Brace, |_| {});
+        t.ident("for").ident(SET).group(Delimiter::Brace, |_| {});
     }
-    do_not_recommend(t);
     t.ident("impl")
-        .extend(krate.clone())
+        .extend(krate)
         .colons()
         .ident("DeclaredSet")
         .ident("for")
@@ -202,7 +189,7 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &TokenStream) {
                         if i > 0 {
                             t.punct(',');
                         }
-                        t.extend([code.literal().into()]);
+                        t.push(code.literal());
                     }
                 })
                 .punct(';');
@@ -214,13 +201,13 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &TokenStream) {
 
 /// `fn __returns_in_document() { .. }`, which checks each code against the
 /// one document `spec = module` names.
-fn in_document(t: &mut Tokens, args: &Args, krate: &TokenStream, module: &TokenStream) {
+fn in_document(t: &mut Tokens, args: &Args, krate: &[TokenTree], module: &[TokenTree]) {
     let spec_path = |t: &mut Tokens| {
-        t.extend(krate.clone())
+        t.extend(krate)
             .colons()
             .ident("spec")
             .colons()
-            .extend(module.clone())
+            .extend(module)
             .colons();
     };
     t.punct('#')
@@ -254,29 +241,28 @@ fn in_document(t: &mut Tokens, args: &Args, krate: &TokenStream, module: &TokenS
             for code in &args.codes {
                 // rustc reports the failing type argument: put it at the literal.
                 let marker = respan(
-                    Tokens::build(t.span(), |t| {
+                    &Tokens::trees(t.span(), |t| {
                         spec_path(t);
                         t.ident("ThisDocument");
                     }),
                     code.span,
                 );
-                t.extend(Tokens::build(code.span, |t| {
+                t.at(code.span, |t| {
                     t.ident("documented")
                         .colons()
                         .punct('<')
-                        .extend(marker)
+                        .extend(&marker)
                         .punct(',')
-                        .extend([code.literal().into()])
+                        .push(code.literal())
                         .punct('>')
                         .group(Delimiter::Parenthesis, |_| {})
                         .punct(';');
-                }));
+                });
             }
         });
 }
 
-/// `#[diagnostic::do_not_recommend]`: rustc then names the missing impl
-/// instead of listing the types that have one.
+/// `#[diagnostic::do_not_recommend]`.
 fn do_not_recommend(t: &mut Tokens) {
     t.punct('#').group(Delimiter::Bracket, |t| {
         t.ident("diagnostic").colons().ident("do_not_recommend");

@@ -5,14 +5,14 @@
 //! rebuild of every handler, and each token it builds or inspects is a call
 //! into the compiler.
 
-use proc_macro::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
+use proc_macro::{Delimiter, Group, Punct, Spacing, TokenTree};
 
 use crate::tokens::is_punct;
 
 /// `tokens` with `, set` added before the closing `>` of every `Reply<..>`
 /// that has one generic argument, also inside parentheses and brackets.
 /// Returns the new tokens and how many `Reply`s were changed.
-pub fn add_set(tokens: &[TokenTree], set: &TokenStream) -> (TokenStream, usize) {
+pub fn add_set(tokens: &[TokenTree], set: &[TokenTree]) -> (Vec<TokenTree>, usize) {
     let mut out: Vec<TokenTree> = Vec::with_capacity(tokens.len() + 8);
     let mut changed = 0;
     // Open `<`s: whether each belongs to a `Reply`, and whether a comma was seen in it.
@@ -46,16 +46,16 @@ pub fn add_set(tokens: &[TokenTree], set: &TokenStream) -> (TokenStream, usize) 
                 if let Some((true, false)) = open.pop() {
                     out.extend(
                         std::iter::once(TokenTree::Punct(Punct::new(',', Spacing::Alone)))
-                        .chain(set.clone()),
+                            .chain(set.iter().cloned()),
                     );
                     changed += 1;
                 }
             }
             TokenTree::Group(group) if group.delimiter() != Delimiter::Brace => {
                 let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                let (stream, inner_changed) = add_set(&inner, set);
+                let (inner, inner_changed) = add_set(&inner, set);
                 if inner_changed > 0 {
-                    let mut rebuilt = Group::new(group.delimiter(), stream);
+                    let mut rebuilt = Group::new(group.delimiter(), inner.into_iter().collect());
                     rebuilt.set_span(group.span());
                     out.push(TokenTree::Group(rebuilt));
                     changed += inner_changed;
@@ -68,5 +68,5 @@ pub fn add_set(tokens: &[TokenTree], set: &TokenStream) -> (TokenStream, usize) 
         out.push(token.clone());
         at += 1;
     }
-    (out.into_iter().collect(), changed)
+    (out, changed)
 }

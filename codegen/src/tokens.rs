@@ -19,12 +19,26 @@ pub struct Tokens {
 impl Tokens {
     /// The tokens that `fill` builds, each spanned at `span`.
     pub fn build(span: Span, fill: impl FnOnce(&mut Tokens)) -> TokenStream {
+        Tokens::trees(span, fill).into_iter().collect()
+    }
+
+    /// The same as a list, to be added to other tokens: a `TokenStream` is
+    /// the compiler's, and reading one back is another call into it.
+    pub fn trees(span: Span, fill: impl FnOnce(&mut Tokens)) -> Vec<TokenTree> {
         let mut tokens = Tokens {
             trees: Vec::new(),
             span,
         };
         fill(&mut tokens);
-        tokens.trees.into_iter().collect()
+        tokens.trees
+    }
+
+    /// Adds what `fill` builds, spanned at `span` instead.
+    pub fn at(&mut self, span: Span, fill: impl FnOnce(&mut Tokens)) -> &mut Self {
+        let outer = std::mem::replace(&mut self.span, span);
+        fill(self);
+        self.span = outer;
+        self
     }
 
     /// An identifier or keyword.
@@ -70,8 +84,14 @@ impl Tokens {
     }
 
     /// `tokens` as they are, spans kept.
-    pub fn extend<I: IntoIterator<Item = TokenTree>>(&mut self, tokens: I) -> &mut Self {
-        self.trees.extend(tokens);
+    pub fn extend(&mut self, tokens: &[TokenTree]) -> &mut Self {
+        self.trees.extend_from_slice(tokens);
+        self
+    }
+
+    /// One token as it is.
+    pub fn push(&mut self, token: impl Into<TokenTree>) -> &mut Self {
+        self.trees.push(token.into());
         self
     }
 
@@ -100,14 +120,17 @@ pub fn is_arrow(tokens: &[TokenTree], at: usize) -> bool {
 }
 
 /// `tokens` with every span, also inside groups, set to `span`.
-pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub fn respan(tokens: &[TokenTree], span: Span) -> Vec<TokenTree> {
     tokens
-        .into_iter()
-        .map(|mut token| {
+        .iter()
+        .map(|token| {
+            let mut token = token.clone();
             if let TokenTree::Group(group) = &token {
-                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                token = TokenTree::Group(inner);
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let inner: TokenStream = respan(&inner, span).into_iter().collect();
+                let mut group = Group::new(group.delimiter(), inner);
+                group.set_span(span);
+                token = TokenTree::Group(group);
             } else {
                 token.set_span(span);
             }
