@@ -4,9 +4,12 @@
 //! `#[returns(..)]`, one written by hand against the typed API (a set type
 //! and its `Declares<N>` impls per handler, no attribute), and times an
 //! incremental rebuild of each after touching its source, alternating the
-//! two so that machine noise hits both alike. Also times a clean build of
-//! the proc-macro crate and its dependencies.
+//! two so that machine noise hits both alike. Where valgrind is installed,
+//! it also counts the instructions rustc runs for one such rebuild of each:
+//! a measure that machine noise does not move. Last, it times a clean build
+//! of the proc-macro crate and its dependencies, as a user's crate builds it.
 
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -40,6 +43,9 @@ pub struct Report {
     pub annotated: Vec<Duration>,
     /// The same for the hand-written crate.
     pub by_hand: Vec<Duration>,
+    /// Instructions rustc ran for one rebuild of each crate (annotated, by
+    /// hand), or why they were not counted.
+    pub instructions: Result<(u64, u64), String>,
     /// A clean build of `returns-macros` and its dependencies.
     pub macro_clean_build: Duration,
 }
@@ -73,11 +79,14 @@ pub fn run(handlers: usize, rounds: usize) -> Result<Report, String> {
         }
         eprintln!("bench-macro: round {}/{rounds} done", round + 1);
     }
+    let instructions = count_instructions(&dir, &annotated, &by_hand);
+    // Built from the bench crate, so with a user's profile, not this
+    // workspace's (which optimises syn for xtask).
     let macro_target = dir.join("macro-clean");
     let _ = std::fs::remove_dir_all(&macro_target);
     let start = Instant::now();
     cargo(
-        &workspace_root(),
+        &annotated,
         &["build", "--quiet", "-p", "returns-macros"],
         &macro_target,
     )?;
@@ -86,7 +95,72 @@ pub fn run(handlers: usize, rounds: usize) -> Result<Report, String> {
         handlers,
         annotated: annotated_times,
         by_hand: by_hand_times,
+        instructions,
         macro_clean_build,
+    })
+}
+
+/// Instructions for one incremental rebuild of each crate, counted by
+/// cachegrind around rustc alone (not cargo). Built in their own target
+/// directory, so that the wrapper never touches the timed builds.
+fn count_instructions(dir: &Path, annotated: &Path, by_hand: &Path) -> Result<(u64, u64), String> {
+    let valgrind = Command::new("valgrind").arg("--version").output();
+    if !valgrind.is_ok_and(|output| output.status.success()) {
+        return Err("valgrind is not installed".to_owned());
+    }
+    let wrapper = dir.join("count-rustc.sh");
+    std::fs::write(&wrapper, WRAPPER)
+        .and_then(|()| {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))
+        })
+        .map_err(|e| format!("cannot write {}: {e}", wrapper.display()))?;
+    let target = dir.join("target-count");
+    let log = dir.join("count-rustc.log");
+    let count = |krate: &Path| -> Result<u64, String> {
+        eprintln!(
+            "bench-macro: counting rustc's instructions for {}",
+            krate.display()
+        );
+        build_with(
+            krate,
+            &target,
+            &[("RUSTC_WORKSPACE_WRAPPER", wrapper.as_os_str())],
+        )?;
+        touch(&krate.join("src/lib.rs"))?;
+        let _ = std::fs::remove_file(&log);
+        build_with(
+            krate,
+            &target,
+            &[
+                ("RUSTC_WORKSPACE_WRAPPER", wrapper.as_os_str()),
+                ("RETURNS_COUNT_LOG", log.as_os_str()),
+            ],
+        )?;
+        let text = std::fs::read_to_string(&log)
+            .map_err(|e| format!("cannot read {}: {e}", log.display()))?;
+        instructions_in(&text).ok_or_else(|| format!("no instruction count in {}", log.display()))
+    };
+    Ok((count(annotated)?, count(by_hand)?))
+}
+
+/// Runs rustc, under cachegrind when `RETURNS_COUNT_LOG` names a log file.
+const WRAPPER: &str = "#!/bin/sh\n\
+# Written by `cargo xtask bench-macro`: cargo's RUSTC_WORKSPACE_WRAPPER.\n\
+if [ -n \"$RETURNS_COUNT_LOG\" ]; then\n\
+  exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null --log-file=\"$RETURNS_COUNT_LOG\" \"$@\"\n\
+fi\n\
+exec \"$@\"\n";
+
+/// The `I refs:` total in a cachegrind log.
+fn instructions_in(log: &str) -> Option<u64> {
+    log.lines().find_map(|line| {
+        // `==pid== I   refs:      1,470,578,910`
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            [_, "I", "refs:", number] => number.replace(',', "").parse().ok(),
+            _ => None,
+        }
     })
 }
 
@@ -124,6 +198,21 @@ impl Report {
             quantile(&ratios, 0.25),
             quantile(&ratios, 0.75)
         );
+        match &self.instructions {
+            Ok((annotated, by_hand)) => {
+                let _ = writeln!(
+                    out,
+                    "rustc instructions for one rebuild (cachegrind; noise-free):\n  \
+                     by hand {:.3} G, #[returns(..)] {:.3} G: {:.2}x",
+                    *by_hand as f64 / 1e9,
+                    *annotated as f64 / 1e9,
+                    *annotated as f64 / *by_hand as f64
+                );
+            }
+            Err(why) => {
+                let _ = writeln!(out, "rustc instructions not counted: {why}");
+            }
+        }
         let _ = writeln!(
             out,
             "returns-macros clean build, with syn/quote/proc-macro2: {:.2} s",
@@ -235,12 +324,26 @@ fn build(krate: &Path, target: &Path) -> Result<Duration, String> {
     Ok(start.elapsed())
 }
 
+fn build_with(krate: &Path, target: &Path, envs: &[(&str, &OsStr)]) -> Result<(), String> {
+    cargo_with(krate, &["build", "--quiet"], target, envs)
+}
+
 fn cargo(dir: &Path, args: &[&str], target: &Path) -> Result<(), String> {
+    cargo_with(dir, args, target, &[])
+}
+
+fn cargo_with(
+    dir: &Path,
+    args: &[&str],
+    target: &Path,
+    envs: &[(&str, &OsStr)],
+) -> Result<(), String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new(cargo)
         .args(args)
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
+        .envs(envs.iter().copied())
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if status.success() {
@@ -257,6 +360,13 @@ fn cargo(dir: &Path, args: &[&str], target: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_count_from_a_cachegrind_log() {
+        let log = "==1== Cachegrind, a high-precision tracing profiler\n==1== \n==1== I   refs:      1,470,578,910\n";
+        assert_eq!(instructions_in(log), Some(1_470_578_910));
+        assert_eq!(instructions_in("==1== error: no such file\n"), None);
+    }
 
     #[test]
     fn both_crates_have_the_same_handlers() {
