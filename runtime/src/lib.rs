@@ -51,6 +51,12 @@ pub use status::UndocumentedStatus;
 /// compiler, at the offending token. `crate = path` names this crate where
 /// it is renamed in `Cargo.toml`.
 ///
+/// It goes on free functions and methods, sync or async, generic or not,
+/// returning `Reply<B>` or a type holding some, such as
+/// `Result<Reply<A>, Reply<E>>`. The signature becomes
+/// `Reply<B, impl DeclaredSet>`, so on a method of a trait impl the trait's
+/// method must return that too.
+///
 /// ```compile_fail,E0277
 /// use returns::{returns, Reply};
 ///
