@@ -105,7 +105,20 @@ fn set_once(slot: &mut Option<Vec<TokenTree>>, path: Path, name: &str, errors: &
     }
 }
 
+/// One argument, alone between commas.
 fn parse_arg(input: ParseStream<'_>) -> syn::Result<Arg> {
+    let arg = parse_arg_start(input)?;
+    if !input.is_empty() {
+        let rest: proc_macro2::TokenStream = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            &rest,
+            format!("expected `,` between arguments, found `{rest}`"),
+        ));
+    }
+    Ok(arg)
+}
+
+fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
     if input.peek(Lit) {
         return match input.parse::<Lit>()? {
             Lit::Int(literal) => parse_code(&literal).map(Arg::Code),
@@ -137,34 +150,45 @@ fn parse_arg(input: ParseStream<'_>) -> syn::Result<Arg> {
             format!("expected an HTTP status code such as `404`, found `{found}`"),
         ));
     };
+    let option = match name.to_string().as_str() {
+        "spec" => Some(("the document's module", "spec = returned_values")),
+        "crate" => Some(("the path of the `returns` crate", "crate = ::my_returns")),
+        _ => None,
+    };
     if !input.peek(Token![=]) {
         let rest: proc_macro2::TokenStream = input.parse()?;
-        return Err(syn::Error::new_spanned(
-            quote::quote!(#name #rest),
-            format!("expected an HTTP status code such as `404`, found `{name}`"),
-        ));
+        let message = match option {
+            Some((what, example)) => format!("`{name}` takes {what}: `{example}`"),
+            None => format!("expected an HTTP status code such as `404`, found `{name}`"),
+        };
+        return Err(syn::Error::new_spanned(quote::quote!(#name #rest), message));
     }
-    input.parse::<Token![=]>()?;
-    let path = input.call(Path::parse_mod_style)?;
-    match name.to_string().as_str() {
-        "spec"
-            if path.leading_colon.is_some()
-                || path.segments.iter().any(|s| !s.arguments.is_none()) =>
-        {
-            Err(syn::Error::new_spanned(
-                &path,
-                "expected the document's module in `returns::spec`, such as `spec = returned_values`",
-            ))
-        }
-        "spec" => Ok(Arg::Spec(path)),
-        "crate" => Ok(Arg::Crate(path)),
-        other => Err(syn::Error::new(
+    let equals: Token![=] = input.parse()?;
+    let Some((what, example)) = option else {
+        return Err(syn::Error::new(
             name.span(),
             format!(
-                "unknown option `{other}`: expected status codes, `spec = <document module>` or `crate = <path>`"
+                "unknown option `{name}`: expected status codes, `spec = <document module>` or `crate = <path>`"
             ),
-        )),
+        ));
+    };
+    if input.is_empty() {
+        return Err(syn::Error::new(
+            equals.span,
+            format!("expected {what} after `{name} =`, such as `{example}`"),
+        ));
     }
+    let path = input.call(Path::parse_mod_style)?;
+    if name == "crate" {
+        return Ok(Arg::Crate(path));
+    }
+    if path.leading_colon.is_some() || path.segments.iter().any(|s| !s.arguments.is_none()) {
+        return Err(syn::Error::new_spanned(
+            &path,
+            "expected the document's module in `returns::spec`, such as `spec = returned_values`",
+        ));
+    }
+    Ok(Arg::Spec(path))
 }
 
 /// The common case, read without syn (the macro runs on every rebuild):

@@ -82,7 +82,8 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let (signature_type, changed) = rewrite::add_set(output_tokens, &signature_set);
     if changed == 0 {
-        let message = "`#[returns(..)]` checks the `Reply` a function returns, but this return type has no `Reply<..>`";
+        let message = "`#[returns(..)]` checks the `Reply` a function returns, but this return type has no `Reply<B>`: \
+                       write `Reply<B>`, and the attribute adds the declared set (a `Reply<B, S>` names its set already)";
         let tokens: TokenStream = output_tokens.iter().cloned().collect();
         return with_error(
             item,

@@ -1,0 +1,28 @@
+use returns::{returns, Reply};
+
+#[returns(202 409)]
+fn no_comma() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns(202, spec)]
+fn spec_without_module() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns(202, spec = )]
+fn spec_empty() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns(202, crate = )]
+fn crate_empty() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns(202, spec = returned_values extra)]
+fn spec_then_more() -> Reply<()> {
+    Reply::accepted(())
+}
+
+fn main() {}
