@@ -76,7 +76,9 @@ enum Command {
     ///
     /// Builds a crate of annotated async handlers and the same handlers
     /// written by hand (typed API, no attribute) under target/bench-macro,
-    /// then times rebuilds of each after a touch, alternating the two.
+    /// then times rebuilds of each after a touch, alternating the two. Where
+    /// valgrind is installed, also counts rustc's instructions for one
+    /// rebuild of each (cachegrind), a ratio that machine noise does not move.
     BenchMacro {
         /// Handlers in each crate.
         #[arg(long, default_value_t = 500)]
