@@ -109,11 +109,7 @@ fn count_instructions(dir: &Path, annotated: &Path, by_hand: &Path) -> Result<(u
         return Err("valgrind is not installed".to_owned());
     }
     let wrapper = dir.join("count-rustc.sh");
-    std::fs::write(&wrapper, WRAPPER)
-        .and_then(|()| {
-            use std::os::unix::fs::PermissionsExt as _;
-            std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))
-        })
+    write_script(&wrapper, WRAPPER)
         .map_err(|e| format!("cannot write {}: {e}", wrapper.display()))?;
     let target = dir.join("target-count");
     let log = dir.join("count-rustc.log");
@@ -151,6 +147,20 @@ if [ -n \"$RETURNS_COUNT_LOG\" ]; then\n\
   exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null --log-file=\"$RETURNS_COUNT_LOG\" \"$@\"\n\
 fi\n\
 exec \"$@\"\n";
+
+#[cfg(unix)]
+fn write_script(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::write(path, text)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+}
+
+#[cfg(not(unix))]
+fn write_script(_: &Path, _: &str) -> std::io::Result<()> {
+    Err(std::io::Error::other(
+        "the wrapper is a shell script, for Unix only",
+    ))
+}
 
 /// The `I refs:` total in a cachegrind log.
 fn instructions_in(log: &str) -> Option<u64> {
