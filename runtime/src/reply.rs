@@ -79,6 +79,22 @@ impl<B, S: DeclaredSet> Reply<B, S> {
         (self.status, self.body)
     }
 
+    /// The same reply with its body changed by `f`: the status and the
+    /// declared set stay, so the status cannot be changed on the way out.
+    ///
+    /// ```
+    /// use returns::{returns, Reply, Status};
+    ///
+    /// #[returns(202)]
+    /// fn deliver() -> Reply<String> {
+    ///     Reply::accepted(7).map(|id| format!("task {id} queued"))
+    /// }
+    /// assert_eq!(deliver().into_parts(), (Status::Accepted, "task 7 queued".to_owned()));
+    /// ```
+    pub fn map<C>(self, f: impl FnOnce(B) -> C) -> Reply<C, S> {
+        Reply::with_status(self.status, f(self.body))
+    }
+
     /// The codes the handler declared, in the order its `#[returns(..)]` lists
     /// them: a `&'static` slice, so reading it costs nothing.
     pub fn declared(&self) -> &'static [u16] {

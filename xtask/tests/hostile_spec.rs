@@ -60,6 +60,9 @@ fn hostile_spec(dir: &Path) {
                 "异常",
                 &[
                     ("592 type", "h"),
+                    // Named like `Reply`'s own methods.
+                    ("590 Map", "j"),
+                    ("589 Body Mut", "k"),
                     ("200 OK", "&lt;/td&gt; &amp;amp; &quot;"),
                 ],
             ),

@@ -14,6 +14,7 @@ const REPLY_METHODS: &[&str] = &[
     "body_mut",
     "into_parts",
     "declared",
+    "map",
     "with_status",
 ];
 
@@ -49,6 +50,39 @@ pub fn tokens(codes: &[Code]) -> TokenStream {
         /// One constructor per documented status code.
         impl<B, S: crate::DeclaredSet> crate::Reply<B, S> {
             #(#constructors)*
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::REPLY_METHODS;
+
+    /// A constructor named like one of `Reply`'s own methods would not
+    /// compile: the list must name every method `runtime/src/reply.rs` has.
+    #[test]
+    fn the_list_names_every_method_of_reply() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime/src/reply.rs");
+        let source = std::fs::read_to_string(path).unwrap();
+        let methods: Vec<&str> = source
+            .lines()
+            .filter_map(|line| {
+                let line = line.trim_start();
+                let rest = line
+                    .strip_prefix("pub fn ")
+                    .or_else(|| line.strip_prefix("pub(crate) fn "))?;
+                rest.split(|c: char| c == '(' || c == '<').next()
+            })
+            .collect();
+        assert!(
+            methods.contains(&"map"),
+            "the scan finds methods: {methods:?}"
+        );
+        for method in methods {
+            assert!(
+                REPLY_METHODS.contains(&method),
+                "`Reply::{method}` is missing from REPLY_METHODS"
+            );
         }
     }
 }
