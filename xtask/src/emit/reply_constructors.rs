@@ -71,7 +71,7 @@ mod tests {
                 let rest = line
                     .strip_prefix("pub fn ")
                     .or_else(|| line.strip_prefix("pub(crate) fn "))?;
-                rest.split(|c: char| c == '(' || c == '<').next()
+                rest.split(['(', '<']).next()
             })
             .collect();
         assert!(
