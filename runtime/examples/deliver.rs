@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
-use returns::{Reply, returns};
+use returns::{Reply, declared, returns};
 
 /// The tasks delivered so far; `None` where one was deleted.
 #[derive(Clone, Default)]
@@ -65,6 +65,16 @@ pub async fn remove(State(tasks): State<Tasks>, Path(id): Path<usize>) -> Reply<
     }
 }
 
+/// Each route with the codes its handler declares, read from the handlers
+/// without calling them: what the example prints on start.
+pub fn routes() -> [(&'static str, &'static str, &'static [u16]); 3] {
+    [
+        ("POST", "/tasks", declared(&deliver)),
+        ("GET", "/tasks/{id}", declared(&show)),
+        ("DELETE", "/tasks/{id}", declared(&remove)),
+    ]
+}
+
 /// The routes of the operation.
 pub fn app() -> Router {
     Router::new()
@@ -81,5 +91,8 @@ async fn main() -> std::io::Result<()> {
         .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
     let listener = tokio::net::TcpListener::bind(&address).await?;
     println!("listening on http://{}", listener.local_addr()?);
+    for (method, path, codes) in routes() {
+        println!("  {method:<6} {path:<12} answers {codes:?}");
+    }
     axum::serve(listener, app()).await
 }

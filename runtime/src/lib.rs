@@ -27,10 +27,14 @@
 //! assert_eq!(http::StatusCode::from(Status::NotFound), http::StatusCode::NOT_FOUND);
 //! ```
 //!
+//! [`declared`] reads a handler's codes from the function, without calling
+//! it: `declared(&deliver)` is `[202, 409]`, for route listings and docs.
+//!
 //! With the `axum` feature, [`Reply`] implements `IntoResponse` and answers
 //! with exactly its declared status.
 
 pub mod document;
+pub mod handler;
 mod reply;
 pub mod spec;
 mod status;
@@ -39,6 +43,7 @@ mod status;
 pub mod __private;
 
 pub use document::{Document, Entry, Group};
+pub use handler::declared;
 pub use reply::{DeclaredSet, Declares, Reply, Undeclared};
 pub use spec::Status;
 pub use status::UndocumentedStatus;

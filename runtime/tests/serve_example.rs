@@ -112,14 +112,40 @@ async fn each_route_answers_with_its_declared_status_and_body() {
             "no task 0",
         ),
     ];
+    let routes = deliver::routes();
     for (method, path, body, status, text) in cases {
         let label = format!("{method} {path} {body:?}");
+        let pattern = if path == "/tasks" {
+            path
+        } else {
+            "/tasks/{id}"
+        };
+        let (_, _, codes) = routes
+            .iter()
+            .find(|(m, p, _)| *m == method.as_str() && *p == pattern)
+            .unwrap_or_else(|| panic!("no route listed for {label}"));
+        assert!(
+            codes.contains(&status.as_u16()),
+            "{label}: {status} is not among the codes {codes:?} that `routes()` lists"
+        );
         assert_eq!(
             request(address, method, path, body).await,
             (status, text.to_owned()),
             "{label}"
         );
     }
+}
+
+#[test]
+fn the_route_listing_reads_each_handler() {
+    assert_eq!(
+        deliver::routes(),
+        [
+            ("POST", "/tasks", &[202, 400, 409][..]),
+            ("GET", "/tasks/{id}", &[200, 404][..]),
+            ("DELETE", "/tasks/{id}", &[204, 404][..]),
+        ]
+    );
 }
 
 /// A body whose own response carries another status.
