@@ -10,8 +10,8 @@ use crate::{DeclaredSet, Reply};
 /// The codes `#[returns(..)]` declared on `handler`, in the order it lists
 /// them, read from the function's type: the handler is not called.
 ///
-/// Works for sync and async functions and methods, with up to 12
-/// arguments, returning `Reply<B>` or `Result<Reply<A>, Reply<E>>`. A
+/// Works for sync and async functions and methods, with up to 16
+/// arguments (as many as axum's handlers take), returning `Reply<B>` or `Result<Reply<A>, Reply<E>>`. A
 /// generic function needs its type arguments (`declared(&find::<u32>)`).
 ///
 /// ```
@@ -98,16 +98,17 @@ macro_rules! annotated {
     };
 }
 
-annotated!();
-annotated!(A1);
-annotated!(A1, A2);
-annotated!(A1, A2, A3);
-annotated!(A1, A2, A3, A4);
-annotated!(A1, A2, A3, A4, A5);
-annotated!(A1, A2, A3, A4, A5, A6);
-annotated!(A1, A2, A3, A4, A5, A6, A7);
-annotated!(A1, A2, A3, A4, A5, A6, A7, A8);
-annotated!(A1, A2, A3, A4, A5, A6, A7, A8, A9);
-annotated!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10);
-annotated!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11);
-annotated!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12);
+/// `annotated!` for each arity from the list's length down to none.
+macro_rules! annotated_up_to {
+    () => {
+        annotated!();
+    };
+    ($first:ident $(, $rest:ident)*) => {
+        annotated!($first $(, $rest)*);
+        annotated_up_to!($($rest),*);
+    };
+}
+
+annotated_up_to!(
+    A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, A16
+);
