@@ -13,6 +13,7 @@
 //!     impl returns::Declares<409> for ReturnsAttribute {} // spanned at `409`
 //!     impl returns::DeclaredSet for ReturnsAttribute { const CODES: &[u16] = &[202, 409]; }
 //!     let reply: Reply<B, ReturnsAttribute> = { body };
+//!     #[allow(unreachable_code)] // for a body that ends in `return` or `todo!()`
 //!     reply
 //! }
 //! ```
@@ -32,7 +33,7 @@ use proc_macro::{Delimiter, Group, Span, TokenStream, TokenTree};
 
 use crate::args::{self, Args};
 use crate::function::Function;
-use crate::rewrite;
+use crate::rewrite::{self, Place};
 use crate::tokens::{Tokens, respan};
 
 /// Expands `#[returns(args)] item`.
@@ -59,29 +60,45 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
         );
     };
     let output_tokens = &function.tokens[output.clone()];
-    // On an argument error, `Unchecked` declares every code: the arguments'
-    // error is then the only one, not a cascade from the body.
-    let (signature_set, body_set) = if error.is_some() {
-        let unchecked = Tokens::trees(span, |t| {
-            t.extend(&krate)
-                .colons()
-                .ident("__private")
-                .colons()
-                .ident("Unchecked");
+    let mut error = error;
+    let mut signature_type = None;
+    if error.is_none() {
+        let declared_set = Tokens::trees(span, |t| {
+            t.ident("impl").extend(&krate).colons().ident("DeclaredSet");
         });
-        (unchecked.clone(), unchecked)
-    } else {
-        (
-            Tokens::trees(span, |t| {
-                t.ident("impl").extend(&krate).colons().ident("DeclaredSet");
-            }),
+        let rewritten = rewrite::add_set(output_tokens, &declared_set, Place::Signature);
+        match rewritten.behind_opaque {
+            Some(reply) => {
+                let message = "`#[returns(..)]` gives its set to the `Reply`s a function returns, \
+                               but this one is inside an `impl`, `dyn` or `fn` type, out of its reach: \
+                               return `Reply<B>` itself (with `async fn` for a future)";
+                error = combine(error, syn::Error::new(reply.into(), message));
+            }
+            None => signature_type = Some(rewritten),
+        }
+    }
+    // After an error, `Unchecked` declares every code: that error is then the
+    // only one, not a cascade from the body.
+    let (signature_type, body_set) = match signature_type {
+        Some(rewritten) => (
+            rewritten,
             Tokens::trees(span, |t| {
                 t.ident(SET);
             }),
-        )
+        ),
+        None => {
+            let unchecked = Tokens::trees(span, |t| {
+                t.extend(&krate)
+                    .colons()
+                    .ident("__private")
+                    .colons()
+                    .ident("Unchecked");
+            });
+            let rewritten = rewrite::add_set(output_tokens, &unchecked, Place::Signature);
+            (rewritten, unchecked)
+        }
     };
-    let (signature_type, changed) = rewrite::add_set(output_tokens, &signature_set);
-    if changed == 0 {
+    if signature_type.changed == 0 {
         let message = "`#[returns(..)]` checks the `Reply` a function returns, but this return type has no `Reply<B>`: \
                        write `Reply<B>`, and the attribute adds the declared set (a `Reply<B, S>` names its set already)";
         let tokens: TokenStream = output_tokens.iter().cloned().collect();
@@ -93,7 +110,7 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
             ),
         );
     }
-    let (body_type, _) = rewrite::add_set(output_tokens, &body_set);
+    let body_type = rewrite::add_set(output_tokens, &body_set, Place::Binding).tokens;
     let body = &function.tokens[function.tokens.len() - 1];
     let mut new_body = Group::new(
         Delimiter::Brace,
@@ -108,7 +125,16 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
                 .extend(&body_type)
                 .punct('=')
                 .push(body.clone())
-                .punct(';')
+                .punct(';');
+            // A body that ends in `return`, `todo!()` or a panic makes this
+            // unreachable; the warning would be about the expansion, and
+            // point at the attribute.
+            t.punct('#')
+                .group(Delimiter::Bracket, |t| {
+                    t.ident("allow").group(Delimiter::Parenthesis, |t| {
+                        t.ident("unreachable_code");
+                    });
+                })
                 .ident("__returns_reply");
         }),
     );
@@ -131,7 +157,7 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
             });
         }
         t.extend(&function.tokens[function.attrs_end..output.start])
-            .extend(&signature_type)
+            .extend(&signature_type.tokens)
             .extend(&function.tokens[output.end..function.tokens.len() - 1])
             .push(new_body);
     });

@@ -16,6 +16,16 @@ fn set_already_named() -> Reply<u8, returns::Undeclared> {
     unimplemented!()
 }
 
+#[returns(202)]
+fn future_by_hand() -> impl std::future::Future<Output = Reply<u8>> {
+    async { Reply::accepted(1) }
+}
+
+#[returns(202)]
+fn boxed_closure() -> Box<dyn Fn() -> Reply<u8>> {
+    Box::new(|| Reply::accepted(1))
+}
+
 fn main() {
     let _ = NotAFunction;
     let _: Option<Reply<()>> = None;

@@ -36,7 +36,18 @@ impl Queue {
     }
 }
 
+/// An `impl Trait` beside the `Reply` stays as written.
+#[returns(202)]
+fn with_impl_error(n: u8) -> Result<Reply<u8>, impl std::fmt::Debug> {
+    if n == 0 {
+        return Err("zero");
+    }
+    Ok(Reply::accepted(n))
+}
+
 fn main() {
+    assert_eq!(with_impl_error(3).ok().map(|r| r.into_parts()), Some((Status::Accepted, 3)));
+    assert_eq!(format!("{:?}", with_impl_error(0).err()), "Some(\"zero\")");
     let mut queue = Queue { items: Vec::new(), capacity: 1 };
     assert_eq!(queue.push("7").map(|r| r.into_parts()), Ok((Status::Accepted, 1)));
     let conflict = queue.push("8").err().map(|r| r.status());
