@@ -112,17 +112,47 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
     }
     let body_type = rewrite::add_set(output_tokens, &body_set, Place::Binding).tokens;
     let body = &function.tokens[function.tokens.len() - 1];
-    let mut new_body = Group::new(
+    // After an error, no set: `Unchecked` stands in.
+    let set = error.is_none().then_some((&args, &krate[..]));
+    let new_body = typed_body(span, set, &body_type, body);
+    let expanded = Tokens::build(span, |t| {
+        t.extend(&function.tokens[..function.attrs_end]);
+        if error.is_none() {
+            doc_line(t, &args);
+        }
+        t.extend(&function.tokens[function.attrs_end..output.start])
+            .extend(&signature_type.tokens)
+            .extend(&function.tokens[output.end..function.tokens.len() - 1])
+            .push(new_body);
+    });
+    match error {
+        Some(error) => with_error(expanded, Some(error)),
+        None => expanded,
+    }
+}
+
+/// The handler's set type, local to its body.
+const SET: &str = "ReturnsAttribute";
+
+/// `{ set items; let __returns_reply: body_type = body; __returns_reply }`,
+/// spanned as the body was. `set` is the arguments and the crate's path.
+fn typed_body(
+    span: Span,
+    set: Option<(&Args, &[TokenTree])>,
+    body_type: &[TokenTree],
+    body: &TokenTree,
+) -> Group {
+    let mut group = Group::new(
         Delimiter::Brace,
         Tokens::build(span, |t| {
-            if error.is_none() {
-                set_items(t, &args, &krate);
+            if let Some((args, krate)) = set {
+                set_items(t, args, krate);
             }
             // The body is the binding's initializer, so it cannot see this name.
             t.ident("let")
                 .ident("__returns_reply")
                 .punct(':')
-                .extend(&body_type)
+                .extend(body_type)
                 .punct('=')
                 .push(body.clone())
                 .punct(';');
@@ -138,37 +168,25 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
                 .ident("__returns_reply");
         }),
     );
-    new_body.set_span(body.span());
-
-    let expanded = Tokens::build(span, |t| {
-        t.extend(&function.tokens[..function.attrs_end]);
-        if error.is_none() {
-            let declared: Vec<String> = args
-                .codes
-                .iter()
-                .map(|code| code.value.to_string())
-                .collect();
-            let doc = format!(
-                "\n Declared status codes (`#[returns(..)]`): {}.",
-                declared.join(", ")
-            );
-            t.punct('#').group(Delimiter::Bracket, |t| {
-                t.ident("doc").punct('=').string(&doc);
-            });
-        }
-        t.extend(&function.tokens[function.attrs_end..output.start])
-            .extend(&signature_type.tokens)
-            .extend(&function.tokens[output.end..function.tokens.len() - 1])
-            .push(new_body);
-    });
-    match error {
-        Some(error) => with_error(expanded, Some(error)),
-        None => expanded,
-    }
+    group.set_span(body.span());
+    group
 }
 
-/// The handler's set type, local to its body.
-const SET: &str = "ReturnsAttribute";
+/// `#[doc = "Declared status codes (..): 202, 409."]`, after the user's docs.
+fn doc_line(t: &mut Tokens, args: &Args) {
+    let declared: Vec<String> = args
+        .codes
+        .iter()
+        .map(|code| code.value.to_string())
+        .collect();
+    let doc = format!(
+        "\n Declared status codes (`#[returns(..)]`): {}.",
+        declared.join(", ")
+    );
+    t.punct('#').group(Delimiter::Bracket, |t| {
+        t.ident("doc").punct('=').string(&doc);
+    });
+}
 
 /// The handler's set type and its impls. `Declares<N>` requires that `N`
 /// is documented, so each impl is also the code's "is documented" check:
