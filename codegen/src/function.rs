@@ -4,7 +4,7 @@
 
 use proc_macro::{Delimiter, Span, TokenStream, TokenTree};
 
-use crate::tokens::{is_arrow, is_ident, is_punct};
+use crate::tokens::{find_by_depth, is_arrow, is_ident, is_punct};
 
 /// The annotated function's tokens, with the places the macro edits.
 pub struct Function {
@@ -70,48 +70,26 @@ impl Function {
 }
 
 /// The index past the `<...>` starting at `at`; a `->` inside does not close it.
-fn skip_angle_brackets(tokens: &[TokenTree], mut at: usize) -> usize {
-    let mut depth = 0usize;
-    while at < tokens.len() {
-        if is_arrow(tokens, at) {
-            at += 2;
-            continue;
-        }
-        if is_punct(tokens.get(at), '<') {
-            depth += 1;
-        } else if is_punct(tokens.get(at), '>') {
-            depth = depth.saturating_sub(1);
-            if depth == 0 {
-                return at + 1;
-            }
-        }
-        at += 1;
-    }
-    at
+fn skip_angle_brackets(tokens: &[TokenTree], at: usize) -> usize {
+    let closing = find_by_depth(tokens, at, |token, depth| {
+        depth == 1 && is_punct(Some(token), '>')
+    });
+    (closing + 1).min(tokens.len())
 }
 
 /// Where the return type starting at `start` ends: at `where` or the body,
 /// outside any angle brackets.
 fn type_end(tokens: &[TokenTree], start: usize) -> usize {
-    let mut depth = 0usize;
-    let mut at = start;
-    while at < tokens.len() {
-        if is_arrow(tokens, at) {
-            at += 2;
-            continue;
-        }
-        match &tokens[at] {
-            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
-            TokenTree::Punct(p) if p.as_char() == '>' => depth = depth.saturating_sub(1),
-            TokenTree::Ident(i) if depth == 0 && i.to_string() == "where" => return at,
-            TokenTree::Group(g)
-                if depth == 0 && g.delimiter() == Delimiter::Brace && at == tokens.len() - 1 =>
-            {
-                return at;
+    find_by_depth(tokens, start, |token, depth| {
+        depth == 0
+            && match token {
+                TokenTree::Ident(i) => i.to_string() == "where",
+                // The body: the last token.
+                TokenTree::Group(g) => {
+                    g.delimiter() == Delimiter::Brace
+                        && tokens.last().is_some_and(|last| std::ptr::eq(last, token))
+                }
+                _ => false,
             }
-            _ => {}
-        }
-        at += 1;
-    }
-    at
+    })
 }

@@ -7,7 +7,7 @@
 
 use proc_macro::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenTree};
 
-use crate::tokens::{is_arrow, is_punct};
+use crate::tokens::{find_by_depth, is_punct};
 
 /// The return type with the set added.
 pub struct Rewritten {
@@ -157,23 +157,8 @@ fn rewrite(
 
 /// Where the bounds of an `impl` that start at `at` end: at a `,` or an
 /// unmatched `>`, or at the end of the tokens.
-fn bound_end(tokens: &[TokenTree], mut at: usize) -> usize {
-    let mut depth = 0usize;
-    while at < tokens.len() {
-        if is_arrow(tokens, at) {
-            at += 2;
-            continue;
-        }
-        match &tokens[at] {
-            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
-            TokenTree::Punct(p) if p.as_char() == '>' => match depth.checked_sub(1) {
-                Some(outer) => depth = outer,
-                None => return at,
-            },
-            TokenTree::Punct(p) if p.as_char() == ',' && depth == 0 => return at,
-            _ => {}
-        }
-        at += 1;
-    }
-    at
+fn bound_end(tokens: &[TokenTree], at: usize) -> usize {
+    find_by_depth(tokens, at, |token, depth| {
+        depth == 0 && (is_punct(Some(token), ',') || is_punct(Some(token), '>'))
+    })
 }

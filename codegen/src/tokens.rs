@@ -119,6 +119,35 @@ pub fn is_arrow(tokens: &[TokenTree], at: usize) -> bool {
         && is_punct(tokens.get(at + 1), '>')
 }
 
+/// The index of the first token from `start` on for which `stop(token,
+/// depth)` holds, `depth` being how many `<`s are open before it (a `->`
+/// opens and closes nothing); the length if there is none.
+pub fn find_by_depth(
+    tokens: &[TokenTree],
+    start: usize,
+    stop: impl Fn(&TokenTree, usize) -> bool,
+) -> usize {
+    let mut depth = 0usize;
+    let mut at = start;
+    while at < tokens.len() {
+        if is_arrow(tokens, at) {
+            at += 2;
+            continue;
+        }
+        let token = &tokens[at];
+        if stop(token, depth) {
+            return at;
+        }
+        if is_punct(Some(token), '<') {
+            depth += 1;
+        } else if is_punct(Some(token), '>') {
+            depth = depth.saturating_sub(1);
+        }
+        at += 1;
+    }
+    tokens.len()
+}
+
 /// `tokens` with every span, also inside groups, set to `span`.
 pub fn respan(tokens: &[TokenTree], span: Span) -> Vec<TokenTree> {
     tokens
