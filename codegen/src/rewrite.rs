@@ -7,7 +7,7 @@
 
 use proc_macro::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenTree};
 
-use crate::tokens::{find_by_depth, is_punct};
+use crate::tokens::{find_by_depth, is_arrow, is_punct};
 
 /// The return type with the set added.
 pub struct Rewritten {
@@ -15,6 +15,8 @@ pub struct Rewritten {
     pub tokens: Vec<TokenTree>,
     /// How many `Reply`s were given the set.
     pub changed: usize,
+    /// How many `impl Trait`s became `_` (in [`Place::Binding`] only).
+    pub erased: usize,
     /// The first `Reply` inside an `impl`, `dyn` or `fn` type: the set cannot
     /// reach it, because the body's typed binding cannot name such a type
     /// and `impl` may not appear inside one.
@@ -34,13 +36,20 @@ pub enum Place {
 /// `tokens` with `, set` added before the closing `>` of every `Reply<..>`
 /// that has one generic argument, also inside parentheses and brackets.
 pub fn add_set(tokens: &[TokenTree], set: &[TokenTree], place: Place) -> Rewritten {
-    let mut rewritten = Rewritten {
-        tokens: Vec::with_capacity(tokens.len() + 8),
-        changed: 0,
-        behind_opaque: None,
-    };
+    let mut rewritten = Rewritten::with_capacity(tokens.len());
     rewrite(tokens, set, place, false, &mut rewritten);
     rewritten
+}
+
+impl Rewritten {
+    fn with_capacity(tokens: usize) -> Rewritten {
+        Rewritten {
+            tokens: Vec::with_capacity(tokens + 8),
+            changed: 0,
+            erased: 0,
+            behind_opaque: None,
+        }
+    }
 }
 
 /// An open `<`.
@@ -69,19 +78,15 @@ fn rewrite(
         let token = &tokens[at];
         let opaque = opaque_outside || base_opaque || open.iter().any(|angle| angle.opaque);
         match token {
-            TokenTree::Punct(p)
-                if p.as_char() == '-'
-                    && p.spacing() == Spacing::Joint
-                    && is_punct(tokens.get(at + 1), '>') =>
-            {
-                // `->` in `Fn() -> T` closes nothing.
-                into.tokens.push(token.clone());
-                into.tokens.push(tokens[at + 1].clone());
+            // `->` in `Fn() -> T` closes nothing.
+            _ if is_arrow(tokens, at) => {
+                into.tokens.extend_from_slice(&tokens[at..at + 2]);
                 at += 2;
                 continue;
             }
             TokenTree::Ident(ident) if place == Place::Binding && ident.to_string() == "impl" => {
                 into.tokens.push(Ident::new("_", ident.span()).into());
+                into.erased += 1;
                 at = bound_end(tokens, at + 1);
                 continue;
             }
@@ -131,19 +136,19 @@ fn rewrite(
             }
             TokenTree::Group(group) if group.delimiter() != Delimiter::Brace => {
                 let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                let mut rewritten = Rewritten {
-                    tokens: Vec::with_capacity(inner.len() + 8),
-                    changed: 0,
-                    behind_opaque: into.behind_opaque,
-                };
+                let mut rewritten = Rewritten::with_capacity(inner.len());
+                rewritten.behind_opaque = into.behind_opaque;
                 rewrite(&inner, set, place, opaque, &mut rewritten);
                 into.behind_opaque = rewritten.behind_opaque;
-                if rewritten.changed > 0 {
+                // Rebuilt only when something in it changed: reading it
+                // back into the compiler costs.
+                if rewritten.changed > 0 || rewritten.erased > 0 {
                     let mut rebuilt =
                         Group::new(group.delimiter(), rewritten.tokens.into_iter().collect());
                     rebuilt.set_span(group.span());
                     into.tokens.push(TokenTree::Group(rebuilt));
                     into.changed += rewritten.changed;
+                    into.erased += rewritten.erased;
                     at += 1;
                     continue;
                 }

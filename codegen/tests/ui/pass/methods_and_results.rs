@@ -45,7 +45,18 @@ fn with_impl_error(n: u8) -> Result<Reply<u8>, impl std::fmt::Debug> {
     Ok(Reply::accepted(n))
 }
 
+/// Also inside a tuple that holds no `Reply`.
+#[returns(202)]
+fn with_impl_in_tuple(n: u8) -> Result<Reply<u8>, (impl std::fmt::Debug, u8)> {
+    if n == 0 {
+        return Err(("zero", 0));
+    }
+    Ok(Reply::accepted(n))
+}
+
 fn main() {
+    assert_eq!(with_impl_in_tuple(2).ok().map(|r| r.status()), Some(Status::Accepted));
+    assert_eq!(format!("{:?}", with_impl_in_tuple(0).err()), "Some((\"zero\", 0))");
     assert_eq!(with_impl_error(3).ok().map(|r| r.into_parts()), Some((Status::Accepted, 3)));
     assert_eq!(format!("{:?}", with_impl_error(0).err()), "Some(\"zero\")");
     let mut queue = Queue { items: Vec::new(), capacity: 1 };
