@@ -159,13 +159,8 @@ fn typed_body(
             // A body that ends in `return`, `todo!()` or a panic makes this
             // unreachable; the warning would be about the expansion, and
             // point at the attribute.
-            t.punct('#')
-                .group(Delimiter::Bracket, |t| {
-                    t.ident("allow").group(Delimiter::Parenthesis, |t| {
-                        t.ident("unreachable_code");
-                    });
-                })
-                .ident("__returns_reply");
+            allow(t, "unreachable_code");
+            t.ident("__returns_reply");
         }),
     );
     group.set_span(body.span());
@@ -257,13 +252,8 @@ fn in_document(t: &mut Tokens, args: &Args, krate: &[TokenTree], module: &[Token
             .extend(module)
             .colons();
     };
-    t.punct('#')
-        .group(Delimiter::Bracket, |t| {
-            t.ident("allow").group(Delimiter::Parenthesis, |t| {
-                t.ident("dead_code");
-            });
-        })
-        .ident("fn")
+    allow(t, "dead_code");
+    t.ident("fn")
         .ident("__returns_in_document")
         .group(Delimiter::Parenthesis, |_| {})
         .group(Delimiter::Brace, |t| {
@@ -307,6 +297,15 @@ fn in_document(t: &mut Tokens, args: &Args, krate: &[TokenTree], module: &[Token
                 });
             }
         });
+}
+
+/// `#[allow(lint)]`.
+fn allow(t: &mut Tokens, lint: &str) {
+    t.punct('#').group(Delimiter::Bracket, |t| {
+        t.ident("allow").group(Delimiter::Parenthesis, |t| {
+            t.ident(lint);
+        });
+    });
 }
 
 /// `#[diagnostic::do_not_recommend]`.
