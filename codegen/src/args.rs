@@ -1,4 +1,5 @@
-//! The attribute's arguments: status codes, `spec = module`, `crate = path`.
+//! The attribute's arguments: status codes, `spec = page`, `docs = path`,
+//! `crate = path`.
 //! Every problem is collected, so the user sees all of them at once.
 
 use proc_macro::{Literal, Span, TokenStream, TokenTree};
@@ -28,8 +29,10 @@ impl Code {
 pub struct Args {
     /// Valid codes, in the order written, without duplicates.
     pub codes: Vec<Code>,
-    /// `spec = module`: check against that document only.
+    /// `spec = page`: check against that page's module only.
     pub spec: Option<Vec<TokenTree>>,
+    /// `docs = path`: the documents module, instead of `crate::returns_spec`.
+    pub docs: Option<Vec<TokenTree>>,
     /// `crate = path`: where the `returns` crate is.
     pub krate: Option<Vec<TokenTree>>,
 }
@@ -37,6 +40,7 @@ pub struct Args {
 enum Arg {
     Code(Code),
     Spec(Path),
+    Docs(Path),
     Crate(Path),
 }
 
@@ -45,6 +49,7 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
     let mut args = Args {
         codes: Vec::new(),
         spec: None,
+        docs: None,
         krate: None,
     };
     let mut errors = Errors::default();
@@ -61,7 +66,7 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
                 "expected an HTTP status code such as `404` before this comma",
             )),
         };
-        any_code_written |= !matches!(arg, Ok(Arg::Spec(_) | Arg::Crate(_)));
+        any_code_written |= !matches!(arg, Ok(Arg::Spec(_) | Arg::Docs(_) | Arg::Crate(_)));
         match arg {
             Ok(Arg::Code(code)) => {
                 if args.codes.iter().any(|seen| seen.value == code.value) {
@@ -77,6 +82,7 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
                 }
             }
             Ok(Arg::Spec(path)) => set_once(&mut args.spec, path, "spec", &mut errors),
+            Ok(Arg::Docs(path)) => set_once(&mut args.docs, path, "docs", &mut errors),
             Ok(Arg::Crate(path)) => set_once(&mut args.krate, path, "crate", &mut errors),
             Err(error) => errors.push(error),
         }
@@ -151,7 +157,8 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
         ));
     };
     let option = match name.to_string().as_str() {
-        "spec" => Some(("the document's module", "spec = returned_values")),
+        "spec" => Some(("the page's module", "spec = returned_values")),
+        "docs" => Some(("the path of a documents module", "docs = crate::status")),
         "crate" => Some(("the path of the `returns` crate", "crate = ::my_returns")),
         _ => None,
     };
@@ -168,7 +175,7 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
         return Err(syn::Error::new(
             name.span(),
             format!(
-                "unknown option `{name}`: expected status codes, `spec = <document module>` or `crate = <path>`"
+                "unknown option `{name}`: expected status codes, `spec = <page module>`, `docs = <documents module>` or `crate = <path>`"
             ),
         ));
     };
@@ -179,13 +186,15 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
         ));
     }
     let path = input.call(Path::parse_mod_style)?;
-    if name == "crate" {
-        return Ok(Arg::Crate(path));
+    match name.to_string().as_str() {
+        "crate" => return Ok(Arg::Crate(path)),
+        "docs" => return Ok(Arg::Docs(path)),
+        _ => {}
     }
     if path.leading_colon.is_some() || path.segments.iter().any(|s| !s.arguments.is_none()) {
         return Err(syn::Error::new_spanned(
             &path,
-            "expected the document's module in `returns::spec`, such as `spec = returned_values`",
+            "expected a page's module inside the crate's documents (`returns_spec`), such as `spec = returned_values`",
         ));
     }
     Ok(Arg::Spec(path))

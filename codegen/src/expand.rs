@@ -7,22 +7,26 @@
 //! becomes
 //! ```text
 //! /// (the user's docs, then) Declared status codes: 202, 409.
-//! fn deliver() -> Reply<B, impl returns::DeclaredSet> {
+//! fn deliver() -> Reply<B, impl ::returns::DeclaredSet> {
 //!     enum ReturnsAttribute {}
-//!     impl returns::Declares<202> for ReturnsAttribute {} // spanned at `202`
-//!     impl returns::Declares<409> for ReturnsAttribute {} // spanned at `409`
-//!     impl returns::DeclaredSet for ReturnsAttribute { const CODES: &[u16] = &[202, 409]; }
-//!     let reply: Reply<B, ReturnsAttribute> = { body };
+//!     impl ::returns::Declares<202> for ReturnsAttribute {} // spanned at `202`
+//!     impl ::returns::Declares<409> for ReturnsAttribute {} // spanned at `409`
+//!     impl ::returns::DeclaredSet for ReturnsAttribute {
+//!         // each code read through the crate's `returns_spec`: see `set_items`
+//!         const CODES: &'static [u16] = &[202, 409];
+//!     }
+//!     let __returns_reply: Reply<B, ReturnsAttribute> = { body };
 //!     #[allow(unreachable_code)] // for a body that ends in `return` or `todo!()`
-//!     reply
+//!     __returns_reply
 //! }
 //! ```
 //! `Reply::not_found(..)` in the body then needs `ReturnsAttribute:
 //! Declares<404>`, which fails at that call; rustc's help points at the
-//! struct, that is, at the attribute. `Declares<N>` requires `AllDocuments:
-//! Documented<N>`, so an undocumented code fails its impl, at its literal. The set type is
-//! local to the body, so the same expansion works for methods in `impl`
-//! blocks, where no item can be added beside the function.
+//! enum, that is, at the attribute. Each code in `CODES` is read through
+//! the crate's documents, so an undocumented code fails there, at its
+//! literal. The set type is local to the body, so the same expansion works
+//! for methods in `impl` blocks, where no item can be added beside the
+//! function.
 //!
 //! Generated tokens resolve like the user's own code (`call_site` located,
 //! resolved at the function's name): rustc then treats them as it treats
@@ -183,11 +187,28 @@ fn doc_line(t: &mut Tokens, args: &Args) {
     });
 }
 
-/// The handler's set type and its impls. `Declares<N>` requires that `N`
-/// is documented, so each impl is also the code's "is documented" check:
-/// its trait reference is spanned at the code's literal, where rustc then
-/// reports an undocumented code. With `spec = module`, a second check per
-/// code names that document.
+/// The handler's set type and its impls:
+///
+/// ```text
+/// enum ReturnsAttribute {}
+/// #[diagnostic::do_not_recommend]
+/// impl ::returns::Declares<202> for ReturnsAttribute {}     // at `202`
+/// impl ::returns::DeclaredSet for ReturnsAttribute {
+///     const CODES: &'static [u16] = {
+///         use ::returns::__private::unmounted::*; // `returns_spec` for a crate without one
+///         {
+///             use crate::*; // the crate's own `returns_spec`, which shadows it
+///             &[<returns_spec::AllDocuments as returns_spec::Documented<202>>::CODE] // at `202`
+///         }
+///     };
+/// }
+/// ```
+///
+/// Reading `CODE` is the "is documented" check: rustc reports an
+/// undocumented code at its literal, with the crate's documented codes in
+/// the note, and a crate without `returns_spec` gets the fallback's message
+/// (what to add). With `docs = path` the path replaces both scopes; with
+/// `spec = page` the page's `ThisDocument` replaces `AllDocuments`.
 fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
     // An empty enum, not a unit struct: it is never built, and rustc then
     // has no constructor to define (about 1% of a rebuild of 500 handlers).
@@ -224,79 +245,83 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
                 .group(Delimiter::Bracket, |t| {
                     t.ident("u16");
                 })
-                .punct('=')
-                .punct('&')
-                .group(Delimiter::Bracket, |t| {
-                    for (i, code) in args.codes.iter().enumerate() {
-                        if i > 0 {
-                            t.punct(',');
-                        }
-                        t.push(code.literal());
-                    }
-                })
-                .punct(';');
+                .punct('=');
+            match &args.docs {
+                Some(docs) => {
+                    checked_codes(t, args, docs);
+                }
+                None => {
+                    t.group(Delimiter::Brace, |t| {
+                        allow(t, "unused_imports");
+                        t.ident("use")
+                            .extend(krate)
+                            .colons()
+                            .ident("__private")
+                            .colons()
+                            .ident("unmounted")
+                            .colons()
+                            .punct('*')
+                            .punct(';');
+                        t.group(Delimiter::Brace, |t| {
+                            allow(t, "unused_imports");
+                            t.ident("use").ident("crate").colons().punct('*').punct(';');
+                            let docs = Tokens::trees(t.span(), |t| {
+                                t.ident(MOUNTED);
+                            });
+                            checked_codes(t, args, &docs);
+                        });
+                    });
+                }
+            }
+            t.punct(';');
         });
-    if let Some(module) = &args.spec {
-        in_document(t, args, krate, module);
-    }
 }
 
-/// `fn __returns_in_document() { .. }`, which checks each code against the
-/// one document `spec = module` names.
-fn in_document(t: &mut Tokens, args: &Args, krate: &[TokenTree], module: &[TokenTree]) {
-    let spec_path = |t: &mut Tokens| {
-        t.extend(krate)
-            .colons()
-            .ident("spec")
-            .colons()
-            .extend(module)
-            .colons();
+/// The module a crate mounts its documents as.
+const MOUNTED: &str = "returns_spec";
+
+/// `&[<docs::AllDocuments as docs::Documented<202>>::CODE, ..]`, each
+/// element at its code's literal (with `spec = page`, `docs::page::ThisDocument`
+/// and `docs::page::Documented`).
+fn checked_codes(t: &mut Tokens, args: &Args, docs: &[TokenTree]) {
+    let scope = |t: &mut Tokens| {
+        t.extend(docs).colons();
+        if let Some(page) = &args.spec {
+            t.extend(page).colons();
+        }
     };
-    allow(t, "dead_code");
-    t.ident("fn")
-        .ident("__returns_in_document")
-        .group(Delimiter::Parenthesis, |_| {})
-        .group(Delimiter::Brace, |t| {
-            t.ident("fn")
-                .ident("documented")
-                .punct('<')
-                .ident("D")
-                .punct(':');
-            spec_path(t);
-            t.ident("Documented")
-                .punct('<')
-                .ident("N")
-                .punct('>')
-                .punct(',')
-                .ident("const")
-                .ident("N")
-                .punct(':')
-                .ident("u16")
-                .punct('>')
-                .group(Delimiter::Parenthesis, |_| {})
-                .group(Delimiter::Brace, |_| {});
-            for code in &args.codes {
-                // rustc reports the failing type argument: put it at the literal.
-                let marker = respan(
-                    &Tokens::trees(t.span(), |t| {
-                        spec_path(t);
-                        t.ident("ThisDocument");
-                    }),
-                    code.span,
-                );
-                t.at(code.span, |t| {
-                    t.ident("documented")
-                        .colons()
-                        .punct('<')
-                        .extend(&marker)
-                        .punct(',')
-                        .push(code.literal())
-                        .punct('>')
-                        .group(Delimiter::Parenthesis, |_| {})
-                        .punct(';');
-                });
+    t.punct('&').group(Delimiter::Bracket, |t| {
+        for (i, code) in args.codes.iter().enumerate() {
+            if i > 0 {
+                t.punct(',');
             }
-        });
+            // rustc reports the unmet bound at the self type: put it at the literal.
+            let marker = respan(
+                &Tokens::trees(t.span(), |t| {
+                    scope(t);
+                    t.ident(if args.spec.is_some() {
+                        "ThisDocument"
+                    } else {
+                        "AllDocuments"
+                    });
+                }),
+                code.span,
+            );
+            t.punct('<')
+                .extend(&marker)
+                .ident("as")
+                .at(code.span, |t| {
+                    scope(t);
+                    t.ident("Documented")
+                        .punct('<')
+                        .push(code.literal())
+                        .punct('>');
+                })
+                .punct('>')
+                .colons()
+                .ident("CODE");
+        }
+    });
 }
 
 /// `#[allow(lint)]`.

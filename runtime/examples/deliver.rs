@@ -14,6 +14,10 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use returns::{Reply, declared, returns};
+// The documents the handlers are checked against: the ones bundled with
+// `returns`. A service mounts its own generated module here instead.
+#[allow(unused_imports)] // used by the attribute, through `crate::returns_spec`
+use returns::spec as returns_spec;
 
 /// The tasks delivered so far; `None` where one was deleted.
 #[derive(Clone, Default)]

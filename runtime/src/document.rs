@@ -1,14 +1,14 @@
-//! What a document in `spec/` says, as the generated module records it.
+//! What a document says, as a generated status module records it.
 
-use crate::Status;
-
-/// One document from `spec/`: its path, title and status-table rows.
+/// One document: its path, title and status-table rows.
 ///
-/// Each document has a module in [`crate::spec`] whose `DOCUMENT` static is one
-/// of these; [`crate::spec::DOCUMENTS`] lists them all.
+/// Each document has a module in the generated status module whose
+/// `DOCUMENT` static is one of these; the module's `DOCUMENTS` lists them
+/// all (for the bundled documents, [`crate::spec::DOCUMENTS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Document {
-    /// Path relative to `spec/`, with `/` separators (`returned-values.md`).
+    /// Path relative to the documents' directory, with `/` separators
+    /// (`returned-values.md`).
     pub path: &'static str,
     /// The page's first heading, if it has one.
     pub title: Option<&'static str>,
@@ -20,10 +20,10 @@ pub struct Document {
 /// One row of a document's status table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
-    /// The code.
-    pub status: Status,
+    /// The code, in 100..=599.
+    pub code: u16,
     /// The reason phrase as the page writes it beside the code, if it does
-    /// (`Bad Request`); [`Status::reason`] is the canonical one.
+    /// (`Bad Request`); the generated `Status::reason` is the canonical one.
     pub reason: Option<&'static str>,
     /// The group the page puts the code in, if it labels its tables.
     pub group: Option<Group>,
@@ -43,15 +43,13 @@ pub enum Group {
 }
 
 impl Document {
-    /// The rows for `status`, in page order.
-    pub fn entries_for(&self, status: Status) -> impl Iterator<Item = &'static Entry> + use<> {
-        self.entries
-            .iter()
-            .filter(move |entry| entry.status == status)
+    /// The rows for `code`, in page order.
+    pub fn entries_for(&self, code: u16) -> impl Iterator<Item = &'static Entry> + use<> {
+        self.entries.iter().filter(move |entry| entry.code == code)
     }
 
-    /// Whether the document lists `status`.
-    pub fn lists(&self, status: Status) -> bool {
-        self.entries_for(status).next().is_some()
+    /// Whether the document lists `code`.
+    pub fn lists(&self, code: u16) -> bool {
+        self.entries_for(code).next().is_some()
     }
 }

@@ -16,6 +16,7 @@ use crate::{DeclaredSet, Reply};
 ///
 /// ```
 /// use returns::{declared, returns, Reply};
+/// use returns::spec as returns_spec;
 ///
 /// #[returns(202, 409)]
 /// async fn deliver(queue_full: bool) -> Reply<&'static str> {
@@ -33,8 +34,10 @@ use crate::{DeclaredSet, Reply};
 ///     }
 /// }
 ///
+/// # fn main() {
 /// assert_eq!(declared(&deliver), [202, 409]);
 /// assert_eq!(declared(&Store::get), [200, 404]);
+/// # }
 /// ```
 pub fn declared<Marker, H: Annotated<Marker>>(handler: &H) -> &'static [u16] {
     let _ = handler;

@@ -1,18 +1,19 @@
 //! HTTP status codes as your API documents list them, and handlers held to them.
 //!
-//! `cargo xtask regen` reads the documents in `spec/` (Markdown pages with
-//! "Returned Value | Description" tables) and writes [`spec`]: a [`Status`] enum
-//! with one variant per documented code, one module per document with what it
-//! says of each code, and one [`Reply`] constructor per code. The module is
-//! checked in; `cargo xtask regen --check` fails when it no longer matches the
-//! documents.
+//! A generator (`cargo xtask regen`, or the `returns-build` library in your
+//! own xtask) reads your API documents (pages with "Returned Value |
+//! Description" tables) and writes a status module into your crate, which
+//! you commit and mount once at the crate root as `returns_spec`.
 //!
-//! [`#[returns(..)]`](returns) declares the codes a handler answers with. The
-//! compiler then rejects a code that no document lists, and a reply built
-//! with a code the handler did not declare:
+//! [`#[returns(..)]`](macro@returns) declares the codes a handler answers with. The
+//! compiler then rejects a code that the crate's documents do not list, and a
+//! reply built with a code the handler did not declare:
 //!
 //! ```
-//! use returns::{returns, Reply, Status};
+//! // At the crate root: your generated module (`mod returns_spec;`), or the
+//! // documents bundled with this crate, as here.
+//! use returns::spec as returns_spec;
+//! use returns::{returns, Reply};
 //!
 //! #[returns(202, 409)]
 //! async fn deliver(queue_full: bool) -> Reply<&'static str> {
@@ -22,19 +23,27 @@
 //!     Reply::accepted("queued")
 //! }
 //!
-//! assert_eq!(Status::from_code(202), Some(Status::Accepted));
-//! assert_eq!(Status::Accepted.to_string(), "202 Accepted");
-//! assert_eq!(http::StatusCode::from(Status::NotFound), http::StatusCode::NOT_FOUND);
+//! # fn main() {
+//! assert_eq!(returns::declared(&deliver), [202, 409]);
+//! assert_eq!(returns_spec::Status::from_code(202), Some(returns_spec::Status::Accepted));
+//! assert_eq!(returns_spec::Status::Accepted.to_string(), "202 Accepted");
+//! # }
 //! ```
 //!
-//! [`declared`] reads a handler's codes from the function, without calling
-//! it: `declared(&deliver)` is `[202, 409]`, for route listings and docs.
+//! [`Reply`] has one constructor per code in the IANA registry
+//! ([`Reply::accepted`], [`Reply::not_found`], ...) and [`Reply::with_code`]
+//! for any other documented code. [`declared`] reads a handler's codes from
+//! the function, without calling it, for route listings and docs.
 //!
 //! With the `axum` feature, [`Reply`] implements `IntoResponse` and answers
 //! with exactly its declared status.
 
+// The bundled module, like every generated one, names this crate `::returns`.
+extern crate self as returns;
+
 pub mod document;
 pub mod handler;
+mod iana;
 mod reply;
 pub mod spec;
 mod status;
@@ -45,16 +54,20 @@ pub mod __private;
 pub use document::{Document, Entry, Group};
 pub use handler::declared;
 pub use reply::{DeclaredSet, Declares, Reply, Undeclared};
-pub use spec::Status;
 pub use status::UndocumentedStatus;
+
+/// `http`, whose `StatusCode` replies carry; generated modules reach it here,
+/// so a crate needs no `http` dependency of its own for them.
+pub use http;
 
 /// Declares the HTTP status codes a handler answers with: `#[returns(202, 409)]`.
 ///
-/// Each code must be listed by a document in `spec/` (or, with
-/// `spec = module`, by that one document), and every [`Reply`] the function
-/// builds must have one of the declared codes; both are checked by the
-/// compiler, at the offending token. `crate = path` names this crate where
-/// it is renamed in `Cargo.toml`.
+/// Each code must be listed by the crate's documents, the status module
+/// mounted at `crate::returns_spec` (with `spec = page`, by that one page's
+/// module inside it; with `docs = path`, by the documents module at `path`),
+/// and every [`Reply`] the function builds must have one of the declared
+/// codes; both are checked by the compiler, at the offending token.
+/// `crate = path` names this crate where it is renamed in `Cargo.toml`.
 ///
 /// It goes on free functions and methods, sync or async, generic or not,
 /// returning `Reply<B>` or a type holding some, such as
@@ -64,10 +77,12 @@ pub use status::UndocumentedStatus;
 ///
 /// ```compile_fail,E0277
 /// use returns::{returns, Reply};
+/// use returns::spec as returns_spec;
 ///
 /// #[returns(202, 409)]
 /// fn deliver() -> Reply<()> {
 ///     Reply::not_found(()) // error: HTTP status code 404 is not declared by this handler's `#[returns(..)]`
 /// }
+/// # fn main() {}
 /// ```
 pub use returns_macros::returns;

@@ -3,17 +3,19 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use crate::Status;
+use http::StatusCode;
 
 /// A response body with a status that the handler declared.
 ///
 /// Build one with the constructor named after its status, such as
-/// [`Reply::accepted`] or [`Reply::conflict`]; there is one per documented
-/// code. `#[returns(..)]` on the handler fixes `S` to the set of codes it
-/// declares, and a constructor for any other code does not compile:
+/// [`Reply::accepted`] or [`Reply::conflict`]: there is one per code in the
+/// IANA registry, and [`Reply::with_code`] for any other. `#[returns(..)]`
+/// on the handler fixes `S` to the set of codes it declares, and a
+/// constructor for any other code does not compile:
 ///
 /// ```
 /// use returns::{returns, Reply};
+/// use returns::spec as returns_spec; // the documents the codes are checked against
 ///
 /// #[returns(202, 409)]
 /// fn deliver(queue_full: bool) -> Reply<&'static str> {
@@ -23,8 +25,10 @@ use crate::Status;
 ///     Reply::accepted("queued")
 /// }
 ///
-/// assert_eq!(deliver(true).status().code(), 409);
+/// # fn main() {
+/// assert_eq!(deliver(true).status(), http::StatusCode::CONFLICT);
 /// assert_eq!(deliver(false).declared(), [202, 409]);
+/// # }
 /// ```
 ///
 /// A helper that builds replies for its callers is generic over the set and
@@ -32,6 +36,7 @@ use crate::Status;
 ///
 /// ```
 /// use returns::{returns, DeclaredSet, Declares, Reply};
+/// use returns::spec as returns_spec;
 ///
 /// fn busy<S: DeclaredSet + Declares<409>>() -> Reply<String, S> {
 ///     Reply::conflict("busy".to_owned())
@@ -41,17 +46,17 @@ use crate::Status;
 /// fn deliver() -> Reply<String> {
 ///     busy()
 /// }
-/// # assert_eq!(deliver().status().code(), 409);
+/// # fn main() { assert_eq!(deliver().status(), 409); }
 /// ```
 pub struct Reply<B, S = Undeclared> {
-    status: Status,
+    status: StatusCode,
     body: B,
     declared: PhantomData<fn() -> S>,
 }
 
 impl<B, S: DeclaredSet> Reply<B, S> {
-    /// Only the generated constructors call this, after checking `S: Declares<N>`.
-    pub(crate) fn with_status(status: Status, body: B) -> Self {
+    /// Only the constructors call this, after checking `S: Declares<N>`.
+    pub(crate) fn with_status(status: StatusCode, body: B) -> Self {
         Reply {
             status,
             body,
@@ -59,8 +64,35 @@ impl<B, S: DeclaredSet> Reply<B, S> {
         }
     }
 
+    /// A reply with status `N`, for a code the documents list that has no
+    /// constructor of its own (one outside the IANA registry, such as 499):
+    /// `Reply::with_code::<499>(body)`. The handler's `#[returns(..)]` must
+    /// list `N`, which it only does for codes in 100..=599.
+    ///
+    /// ```
+    /// use returns::{returns, Reply};
+    /// use returns::spec as returns_spec;
+    ///
+    /// #[returns(202)]
+    /// fn deliver() -> Reply<()> {
+    ///     Reply::with_code::<202>(())
+    /// }
+    /// # fn main() { assert_eq!(deliver().status(), http::StatusCode::ACCEPTED); }
+    /// ```
+    pub fn with_code<const N: u16>(body: B) -> Self
+    where
+        S: Declares<N>,
+    {
+        const { assert!(100 <= N && N <= 599, "an HTTP status code is in 100..=599") };
+        match StatusCode::from_u16(N) {
+            Ok(status) => Reply::with_status(status, body),
+            // `from_u16` takes every code in 100..=999, checked just above.
+            Err(_) => unreachable!("status code {N} is in 100..=599"),
+        }
+    }
+
     /// The status this reply answers with.
-    pub fn status(&self) -> Status {
+    pub fn status(&self) -> StatusCode {
         self.status
     }
 
@@ -75,7 +107,7 @@ impl<B, S: DeclaredSet> Reply<B, S> {
     }
 
     /// The status and the body.
-    pub fn into_parts(self) -> (Status, B) {
+    pub fn into_parts(self) -> (StatusCode, B) {
         (self.status, self.body)
     }
 
@@ -83,13 +115,17 @@ impl<B, S: DeclaredSet> Reply<B, S> {
     /// declared set stay, so the status cannot be changed on the way out.
     ///
     /// ```
-    /// use returns::{returns, Reply, Status};
+    /// use http::StatusCode;
+    /// use returns::{returns, Reply};
+    /// use returns::spec as returns_spec;
     ///
     /// #[returns(202)]
     /// fn deliver() -> Reply<String> {
     ///     Reply::accepted(7).map(|id| format!("task {id} queued"))
     /// }
-    /// assert_eq!(deliver().into_parts(), (Status::Accepted, "task 7 queued".to_owned()));
+    /// # fn main() {
+    /// assert_eq!(deliver().into_parts(), (StatusCode::ACCEPTED, "task 7 queued".to_owned()));
+    /// # }
     /// ```
     pub fn map<C>(self, f: impl FnOnce(B) -> C) -> Reply<C, S> {
         Reply::with_status(self.status, f(self.body))
@@ -130,8 +166,8 @@ impl<B: PartialEq, S> PartialEq for Reply<B, S> {
 /// A set of status codes that a `#[returns(..)]` declares.
 ///
 /// `#[returns(..)]` implements it, with [`Declares<N>`] for each listed code,
-/// on a type of its own for each handler; a hand-written set is possible but
-/// is not checked against the documents.
+/// on a type of its own for each handler, after checking each code against
+/// the crate's documents; a hand-written set is possible but is not checked.
 #[diagnostic::on_unimplemented(
     message = "this `Reply` is built in a function without `#[returns(..)]`",
     label = "no `#[returns(..)]` declares the status of this reply",
@@ -149,13 +185,7 @@ pub trait DeclaredSet {
     label = "this reply has status {N}",
     note = "add {N} to the handler's `#[returns(..)]` if it can answer with it"
 )]
-pub trait Declares<const N: u16>
-where
-    // A set can only declare documented codes: `impl Declares<418> for ..`
-    // fails right there, with "HTTP status code 418 is not documented".
-    crate::spec::AllDocuments: crate::spec::Documented<N>,
-{
-}
+pub trait Declares<const N: u16> {}
 
 /// The set of a `Reply` whose function has no `#[returns(..)]`: it is no
 /// [`DeclaredSet`], so no reply of that type can be built.
@@ -165,10 +195,7 @@ pub enum Undeclared {}
 /// Every code is "declared" here so that only the `DeclaredSet` bound fails,
 /// with the message that asks for `#[returns(..)]`.
 #[diagnostic::do_not_recommend]
-impl<const N: u16> Declares<N> for Undeclared where
-    crate::spec::AllDocuments: crate::spec::Documented<N>
-{
-}
+impl<const N: u16> Declares<N> for Undeclared {}
 
 #[cfg(feature = "axum")]
 impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::IntoResponse
@@ -177,7 +204,7 @@ impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::
     /// The declared status, whatever status the body's own response carries.
     fn into_response(self) -> axum_core::response::Response {
         let mut response = self.body.into_response();
-        *response.status_mut() = self.status.into();
+        *response.status_mut() = self.status;
         response
     }
 }

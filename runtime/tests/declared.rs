@@ -1,6 +1,7 @@
 //! `returns::declared(&handler)`: the codes a handler declares, read from the
 //! function without calling it.
 
+use returns::spec as returns_spec;
 use returns::{DeclaredSet, Reply, declared, returns};
 
 #[returns(202, 409)]

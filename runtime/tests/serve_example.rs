@@ -11,6 +11,8 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper::{Method, Request};
 use hyper_util::rt::TokioIo;
+// The example's handlers and this file's are checked against the bundled documents.
+use returns::spec as returns_spec;
 use returns::{Reply, returns};
 use tokio::net::{TcpListener, TcpStream};
 

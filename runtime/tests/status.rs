@@ -1,7 +1,7 @@
 //! The generated `Status` API, checked against the bundled `spec/`.
 
-use returns::spec::{self, AllDocuments, Documented, returned_values};
-use returns::{Group, Status, UndocumentedStatus};
+use returns::spec::{self, AllDocuments, Documented, Status, returned_values};
+use returns::{Group, UndocumentedStatus};
 
 /// The codes `spec/returned-values.md` lists, the only document bundled.
 const DOCUMENTED: [u16; 17] = [
@@ -54,7 +54,7 @@ fn display_is_code_and_reason() {
     assert_eq!(Status::NotFound.to_string(), "404 Not Found");
     assert_eq!(
         UndocumentedStatus(418).to_string(),
-        "HTTP status code 418 is not documented in spec/"
+        "HTTP status code 418 is not documented"
     );
 }
 
@@ -77,7 +77,7 @@ fn each_document_module_holds_its_rows() {
     assert_eq!(document.path, "returned-values.md");
     assert_eq!(document.title, Some("Returned Values"));
     assert_eq!(document.entries.len(), 17);
-    let accepted: Vec<_> = document.entries_for(Status::Accepted).collect();
+    let accepted: Vec<_> = document.entries_for(202).collect();
     assert_eq!(accepted.len(), 1);
     assert_eq!(accepted[0].group, Some(Group::Normal));
     assert_eq!(accepted[0].label, Some("Normal"));
@@ -87,15 +87,12 @@ fn each_document_module_holds_its_rows() {
             .description
             .starts_with("After the task is successfully delivered")
     );
-    let conflict = document
-        .entries_for(Status::Conflict)
-        .next()
-        .expect("409 is listed");
+    let conflict = document.entries_for(409).next().expect("409 is listed");
     assert_eq!(
         (conflict.group, conflict.reason),
         (Some(Group::Abnormal), Some("Conflict"))
     );
-    assert!(document.lists(Status::GatewayTimeout));
+    assert!(document.lists(504));
 }
 
 /// Compiles only if `T: Documented<N>`: what `#[returns(..)]` will check.
@@ -107,4 +104,5 @@ fn documented_codes_satisfy_the_documented_traits() {
     documented::<AllDocuments, 202>();
     documented::<AllDocuments, 409>();
     documented_here::<returned_values::ThisDocument, 504>();
+    assert_eq!(<AllDocuments as Documented<409>>::CODE, 409);
 }

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::extract::group_of_label;
-use crate::model::{Document, Group};
+use returns_build::extract::group_of_label;
+use returns_build::model::{Document, Group};
 
 /// One row as the peer read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,8 +78,7 @@ pub struct Agreement {
 
 /// `../shared/corpus` beside the workspace, where the corpus is shared.
 pub fn default_corpus() -> std::path::PathBuf {
-    let root = crate::regen::workspace_root();
-    root.parent().unwrap_or(&root).join("shared/corpus")
+    crate::workspace::corpus()
 }
 
 /// The peer's rows beside `corpus`: its table rows (`reference/corpus.jsonl`)

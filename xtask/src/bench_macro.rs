@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::regen::workspace_root;
+use crate::workspace::{root as workspace_root, target_dir};
 
 /// Status-code sets the generated handlers declare, all from the bundled spec.
 /// Each entry: the code and its `Reply` constructor.
@@ -52,7 +52,7 @@ pub struct Report {
 
 /// Runs the benchmark with `handlers` handlers per crate and `rounds` rebuilds each.
 pub fn run(handlers: usize, rounds: usize) -> Result<Report, String> {
-    let dir = workspace_root().join("target/bench-macro");
+    let dir = target_dir().join("bench-macro");
     let target = dir.join("target");
     let annotated = write_crate(&dir, "annotated", &annotated_source(handlers))?;
     let by_hand = write_crate(&dir, "by_hand", &by_hand_source(handlers))?;

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{module_check, regen, spec_dir};
+use returns_build::{emit, regen, spec_dir};
+
+use crate::{module_check, workspace};
 
 /// What one run measured.
 pub struct Report {
@@ -36,7 +38,7 @@ pub struct Report {
 
 /// Runs the benchmark on `corpus`, `rounds` times each for the medians.
 pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
-    let report_errors = |errors: Vec<crate::diagnostic::Diagnostic>| {
+    let report_errors = |errors: Vec<returns_build::diagnostic::Diagnostic>| {
         errors
             .iter()
             .map(ToString::to_string)
@@ -51,7 +53,7 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
         }
     });
     let regen = median(rounds, || {
-        let _ = std::hint::black_box(regen::generate(corpus));
+        let _ = std::hint::black_box(regen::generate(corpus, &emit::Options::default()));
     });
     let regen_one_thread = median(rounds, || {
         let loaded = regen::extract_all(&files, 1);
@@ -59,17 +61,17 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
     });
     let peer = run_peer(corpus);
     let mut scaling = Vec::new();
-    let scratch = regen::workspace_root().join("target/bench-regen");
+    let scratch = workspace::target_dir().join("bench-regen");
     for copies in [1, 4, 16] {
         let tree = copies_of(corpus, &files, copies, &scratch.join(format!("x{copies}")))?;
         scaling.push((
             copies,
             median(rounds.min(3), || {
-                let _ = std::hint::black_box(regen::generate(&tree));
+                let _ = std::hint::black_box(regen::generate(&tree, &emit::Options::default()));
             }),
         ));
     }
-    let (module, _) = regen::generate(corpus).map_err(report_errors)?;
+    let (module, _) = regen::generate(corpus, &emit::Options::default()).map_err(report_errors)?;
     // Built once to have the dependencies, then again for the crate alone.
     let crate_dir = scratch.join("module");
     let compile = module_check::compile(&module, &crate_dir, "build")
@@ -77,7 +79,7 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
     Ok(Report {
         documents: files.len(),
         bytes,
-        threads: crate::parallel::threads(),
+        threads: returns_build::parallel::threads(),
         parse_only,
         regen,
         regen_one_thread,

@@ -1,17 +1,14 @@
-//! The workspace's build tool, as a library so its parts can be tested.
+//! This workspace's build tool, as a library so its parts can be tested.
 //!
-//! [`extract`] reads the documents' status tables into the [`model`];
-//! [`emit`] writes the runtime's status module from it; [`regen`] ties both to
-//! the files on disk, with the check mode CI runs.
+//! `cargo xtask regen` is [`returns_build::Regen`] over [`workspace::bundled`];
+//! the rest are development tools, kept out of the generator library that
+//! users build: [`agreement`] with the independent extractor, the benchmarks
+//! [`bench_regen`] and [`bench_macro`], and [`module_check`], which compiles
+//! a generated module in a crate of its own.
 
 pub mod agreement;
 pub mod bench_macro;
 pub mod bench_regen;
-pub mod diagnostic;
-pub mod emit;
-pub mod extract;
-pub mod model;
+pub mod extract_command;
 pub mod module_check;
-pub mod parallel;
-pub mod regen;
-pub mod spec_dir;
+pub mod workspace;

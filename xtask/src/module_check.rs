@@ -1,34 +1,43 @@
-//! Compiling a generated module where it lives: in a scratch copy of the
-//! runtime crate (its sources, with the module swapped in), warnings denied.
-//! For tests of modules generated from hostile or large document sets, and
-//! for timing the corpus module's compile.
+//! Compiling a generated module where a user puts it: mounted as
+//! `mod returns_spec;` in a crate of its own that depends on `returns`,
+//! warnings denied, with a handler checked against it. For tests of modules
+//! generated from hostile or large document sets, and for timing the corpus
+//! module's compile.
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::regen::workspace_root;
+use crate::workspace;
 
-/// Runs `cargo <command>` (`check` or `build`) on `module` as the runtime's
-/// `spec` module, in `scratch` (created if needed). Returns how long cargo took.
+/// Runs `cargo <command>` (`check` or `build`) on a crate in `scratch`
+/// (created if needed) that mounts `module`, with `#[returns(code)]` on a
+/// handler for its first documented code. Scratch crates share one target
+/// directory under the workspace's (`$CARGO_TARGET_DIR` is respected).
+/// Returns how long cargo took.
 pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, String> {
-    let root = workspace_root();
+    let root = workspace::root();
     let src = scratch.join("src");
     let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
     std::fs::create_dir_all(&src).map_err(|e| io("cannot create the scratch crate", e))?;
-    for entry in
-        std::fs::read_dir(root.join("runtime/src")).map_err(|e| io("cannot list runtime/src", e))?
-    {
-        let path = entry.map_err(|e| io("cannot list runtime/src", e))?.path();
-        if let Some(name) = path.file_name() {
-            std::fs::copy(&path, src.join(name)).map_err(|e| io("cannot copy the runtime", e))?;
-        }
-    }
-    std::fs::write(src.join("spec.rs"), module).map_err(|e| io("cannot write the module", e))?;
+    std::fs::write(src.join("returns_spec.rs"), module)
+        .map_err(|e| io("cannot write the module", e))?;
+    let handler = match first_code(module) {
+        Some(code) => format!(
+            "\n/// A handler checked against the module.\n#[returns::returns({code})]\n\
+             pub fn handler() -> returns::Reply<()> {{\n    returns::Reply::with_code::<{code}>(())\n}}\n"
+        ),
+        None => String::new(),
+    };
+    let lib = format!(
+        "//! A crate that mounts a generated status module.\n#![deny(warnings, missing_docs)]\n\n\
+         pub mod returns_spec;\n{handler}"
+    );
+    std::fs::write(src.join("lib.rs"), lib).map_err(|e| io("cannot write lib.rs", e))?;
     let manifest = format!(
-        "[package]\nname = \"returns\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[dependencies]\n\
-         http = \"1\"\nreturns-macros = {{ path = {:?} }}\n\n[features]\naxum = []\n\n[workspace]\n",
-        root.join("codegen").display().to_string()
+        "[package]\nname = \"module-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\nreturns = {{ path = {:?} }}\n\n[workspace]\n",
+        root.join("runtime").display().to_string()
     );
     std::fs::write(scratch.join("Cargo.toml"), manifest)
         .map_err(|e| io("cannot write the manifest", e))?;
@@ -39,8 +48,11 @@ pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, 
     let output = Command::new(cargo)
         .args([command, "--quiet", "--offline", "--lib"])
         .current_dir(scratch)
-        .env("CARGO_TARGET_DIR", scratch.join("target"))
-        .env("RUSTFLAGS", "-D warnings")
+        .env(
+            "CARGO_TARGET_DIR",
+            workspace::target_dir().join("module-check"),
+        )
+        .env_remove("RUSTFLAGS")
         .output()
         .map_err(|e| io("cannot run cargo", e))?;
     let elapsed = start.elapsed();
@@ -52,4 +64,10 @@ pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, 
             String::from_utf8_lossy(&output.stderr)
         ))
     }
+}
+
+/// The first `impl Documented<N> for AllDocuments`'s `N`.
+fn first_code(module: &str) -> Option<u16> {
+    let at = module.find("impl Documented<")? + "impl Documented<".len();
+    module[at..].split('>').next()?.parse().ok()
 }

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SEED: &str = include_str!("fixtures/returned-values.md");
+const SEED: &str = include_str!("../../generator/tests/fixtures/returned-values.md");
 const BEFORE: &str = "// the module as it was\n";
 
 struct Run {

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use xtask::{extract, regen};
+use returns_build::{emit, extract, regen};
 
 /// A status table with `rows` (code cell, description cell), raw HTML.
 fn table(label: &str, rows: &[(&str, &str)]) -> String {
@@ -85,7 +85,8 @@ fn hostile_text_is_data_in_a_module_that_compiles() {
     let dir = tempfile::tempdir().expect("temp dir");
     let spec = dir.path().join("spec");
     hostile_spec(&spec);
-    let (module, loaded) = regen::generate(&spec).unwrap_or_else(|e| panic!("{e:?}"));
+    let (module, loaded) =
+        regen::generate(&spec, &emit::Options::default()).unwrap_or_else(|e| panic!("{e:?}"));
 
     // Every description and reason is a string literal equal to the page's text.
     let file = syn::parse_file(&module).expect("the module parses");
@@ -123,9 +124,9 @@ fn hostile_text_is_data_in_a_module_that_compiles() {
     compile(&module);
 }
 
-/// Checks that `module` compiles as the runtime's `spec` module, warnings denied.
+/// Checks that `module` compiles mounted in a crate of its own, warnings denied.
 fn compile(module: &str) {
-    let scratch = regen::workspace_root().join("target/hostile-spec-check");
+    let scratch = xtask::workspace::target_dir().join("hostile-spec-check");
     if let Err(error) = xtask::module_check::compile(module, &scratch, "check") {
         panic!("{error}");
     }
@@ -151,7 +152,8 @@ fn names_are_unique_and_valid_whatever_the_file_names() {
     let spec = dir.path().join("spec");
     hostile_spec(&spec);
     let loaded = regen::load(&spec).unwrap_or_else(|e| panic!("{e:?}"));
-    let (module, _) = regen::generate(&spec).unwrap_or_else(|e| panic!("{e:?}"));
+    let (module, _) =
+        regen::generate(&spec, &emit::Options::default()).unwrap_or_else(|e| panic!("{e:?}"));
     let file = syn::parse_file(&module).expect("the module parses");
     let modules: Vec<String> = file
         .items

@@ -19,8 +19,8 @@
 //!
 //! Run `cargo xtask agree` for the figures and an example of each kind.
 
+use returns_build::regen;
 use xtask::agreement::{self, Kind};
-use xtask::regen;
 
 #[test]
 fn agreement_with_the_peer_on_the_corpus() {

@@ -1,4 +1,5 @@
 use returns::{returns, Reply};
+use returns::spec as returns_spec;
 
 #[returns(foo, "202", 2.5, 202u8)]
 fn deliver() -> Reply<()> {

@@ -2,7 +2,9 @@
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
-use returns::{returns, Reply, Status};
+use returns::{returns, Reply};
+use returns::spec as returns_spec;
+use returns::http::StatusCode;
 
 /// Polls a future that never waits.
 fn ready<F: Future>(future: F) -> F::Output {
@@ -82,19 +84,19 @@ fn twin() -> Reply<u8> {
 }
 
 fn main() {
-    assert_eq!(deliver(true).status(), Status::Conflict);
-    assert_eq!(deliver(false).into_parts(), (Status::Accepted, "queued"));
-    assert_eq!(ready(deliver_async(true)).status(), Status::Conflict);
+    assert_eq!(deliver(true).status(), StatusCode::CONFLICT);
+    assert_eq!(deliver(false).into_parts(), (StatusCode::ACCEPTED, "queued"));
+    assert_eq!(ready(deliver_async(true)).status(), StatusCode::CONFLICT);
     assert_eq!(ready(deliver_async(false)).body(), "queued");
     let items = [("a", 1), ("b", 2)];
-    assert_eq!(find(&items, &"b").into_parts(), (Status::Ok, Some(2)));
-    assert_eq!(find(&items, &"z").status(), Status::NotFound);
-    assert_eq!(twin().into_parts(), (Status::Ok, 2));
-    assert_eq!(apply(|n| n.checked_sub(1), || 10, 5).into_parts(), (Status::Ok, 14));
-    assert_eq!(apply(|n| n.checked_sub(1), || 10, 0).status(), Status::BadRequest);
+    assert_eq!(find(&items, &"b").into_parts(), (StatusCode::OK, Some(2)));
+    assert_eq!(find(&items, &"z").status(), StatusCode::NOT_FOUND);
+    assert_eq!(twin().into_parts(), (StatusCode::OK, 2));
+    assert_eq!(apply(|n| n.checked_sub(1), || 10, 5).into_parts(), (StatusCode::OK, 14));
+    assert_eq!(apply(|n| n.checked_sub(1), || 10, 0).status(), StatusCode::BAD_REQUEST);
     let store = Store(vec!["a"]);
-    assert_eq!(store.get(0).into_parts(), (Status::Ok, Some("a")));
-    assert_eq!(store.get(1).status(), Status::NotFound);
+    assert_eq!(store.get(0).into_parts(), (StatusCode::OK, Some("a")));
+    assert_eq!(store.get(1).status(), StatusCode::NOT_FOUND);
     // The declared set, readable at run time from the reply: a `&'static` slice.
     assert_eq!(deliver(true).declared(), [202, 409]);
     assert_eq!(find(&items, &"a").declared(), [200, 404]);

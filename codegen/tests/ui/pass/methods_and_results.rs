@@ -1,6 +1,8 @@
 //! Methods in `impl` blocks (`&self`, `&mut self`), `Result<Reply<A>, Reply<E>>`
 //! with `?`, replies that borrow from `self`, and helpers generic over the set.
-use returns::{returns, DeclaredSet, Declares, Reply, Status};
+use returns::{returns, DeclaredSet, Declares, Reply};
+use returns::http::StatusCode;
+use returns::spec as returns_spec;
 
 struct Queue {
     items: Vec<u32>,
@@ -55,16 +57,16 @@ fn with_impl_in_tuple(n: u8) -> Result<Reply<u8>, (impl std::fmt::Debug, u8)> {
 }
 
 fn main() {
-    assert_eq!(with_impl_in_tuple(2).ok().map(|r| r.status()), Some(Status::Accepted));
+    assert_eq!(with_impl_in_tuple(2).ok().map(|r| r.status()), Some(StatusCode::ACCEPTED));
     assert_eq!(format!("{:?}", with_impl_in_tuple(0).err()), "Some((\"zero\", 0))");
-    assert_eq!(with_impl_error(3).ok().map(|r| r.into_parts()), Some((Status::Accepted, 3)));
+    assert_eq!(with_impl_error(3).ok().map(|r| r.into_parts()), Some((StatusCode::ACCEPTED, 3)));
     assert_eq!(format!("{:?}", with_impl_error(0).err()), "Some(\"zero\")");
     let mut queue = Queue { items: Vec::new(), capacity: 1 };
-    assert_eq!(queue.push("7").map(|r| r.into_parts()), Ok((Status::Accepted, 1)));
+    assert_eq!(queue.push("7").map(|r| r.into_parts()), Ok((StatusCode::ACCEPTED, 1)));
     let conflict = queue.push("8").err().map(|r| r.status());
-    assert_eq!(conflict, Some(Status::Conflict));
+    assert_eq!(conflict, Some(StatusCode::CONFLICT));
     let bad = queue.push("x").err().map(|r| r.into_parts());
-    assert_eq!(bad, Some((Status::BadRequest, "`x` is not a number".to_owned())));
-    assert_eq!(queue.first().into_parts(), (Status::Ok, Some(&7)));
+    assert_eq!(bad, Some((StatusCode::BAD_REQUEST, "`x` is not a number".to_owned())));
+    assert_eq!(queue.first().into_parts(), (StatusCode::OK, Some(&7)));
     let _future = queue.peek_async("1");
 }

@@ -3,7 +3,9 @@
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
-use returns::{returns, DeclaredSet, Reply, Status};
+use returns::http::StatusCode;
+use returns::{returns, DeclaredSet, Reply};
+use returns::spec as returns_spec;
 
 /// Polls a future that never waits.
 fn ready<F: Future>(future: F) -> F::Output {
@@ -56,13 +58,13 @@ impl Store for ReadOnly {
 
 fn main() {
     let mut memory = Memory(Vec::new());
-    assert_eq!(ready(memory.put(7)).status(), Status::NoContent);
-    assert_eq!(ready(memory.put(7)).status(), Status::Conflict);
-    assert_eq!(memory.get(7).into_parts(), (Status::Ok, "7".to_owned()));
-    assert_eq!(memory.get(8).status(), Status::NotFound);
+    assert_eq!(ready(memory.put(7)).status(), StatusCode::NO_CONTENT);
+    assert_eq!(ready(memory.put(7)).status(), StatusCode::CONFLICT);
+    assert_eq!(memory.get(7).into_parts(), (StatusCode::OK, "7".to_owned()));
+    assert_eq!(memory.get(8).status(), StatusCode::NOT_FOUND);
     assert_eq!(memory.get(8).declared(), &[200, 404]);
 
     let mut read_only = ReadOnly;
-    assert_eq!(ready(read_only.put(7)).status(), Status::MethodNotAllowed);
+    assert_eq!(ready(read_only.put(7)).status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(read_only.get(7).declared(), &[404]);
 }

@@ -17,11 +17,12 @@ pub fn names(documents: &[&Document]) -> Vec<String> {
 }
 
 /// The `DOCUMENTS` static, listing each module's `DOCUMENT`.
-pub fn documents_static(names: &[String]) -> TokenStream {
+pub fn documents_static(names: &[String], runtime: &TokenStream, source: &str) -> TokenStream {
     let names = names.iter().map(|name| format_ident!("{name}"));
+    let doc = format!(" Every document in {source}, in path order.");
     quote! {
-        /// Every document in `spec/`, in path order.
-        pub static DOCUMENTS: &[&crate::document::Document] = &[#(&#names::DOCUMENT),*];
+        #[doc = #doc]
+        pub static DOCUMENTS: &[&#runtime::Document] = &[#(&#names::DOCUMENT),*];
     }
 }
 
@@ -57,7 +58,12 @@ fn module_names(documents: &[&Document]) -> Vec<String> {
 }
 
 /// One document's module: its rows, its marker and its `Documented<N>`.
-pub fn module(document: &Document, name: &str, codes: &[Code]) -> TokenStream {
+pub fn module(
+    document: &Document,
+    name: &str,
+    codes: &[Code],
+    runtime: &TokenStream,
+) -> TokenStream {
     let name = format_ident!("{name}");
     let path = document.path.as_str();
     let shown = naming::doc_code(path);
@@ -77,13 +83,10 @@ pub fn module(document: &Document, name: &str, codes: &[Code]) -> TokenStream {
         String::new(),
     ];
     let entries = document.rows().map(|(table, row)| {
-        let code = codes
+        let reason = codes
             .iter()
             .find(|code| code.code == row.code)
-            .map(|code| (code.ident(), code.reason.as_str()));
-        let Some((variant, reason)) = code else {
-            unreachable!("every row's code is collected")
-        };
+            .map_or("", |code| code.reason.as_str());
         listed.insert((row.code, reason));
         let group_name = table.group.map(|g| format!(" ({g})")).unwrap_or_default();
         summary.push(format!(
@@ -94,14 +97,15 @@ pub fn module(document: &Document, name: &str, codes: &[Code]) -> TokenStream {
         let reason = option(row.reason.as_deref());
         let label = option(table.label.as_deref());
         let group = match table.group {
-            Some(Group::Normal) => quote!(Some(crate::document::Group::Normal)),
-            Some(Group::Abnormal) => quote!(Some(crate::document::Group::Abnormal)),
+            Some(Group::Normal) => quote!(Some(#runtime::Group::Normal)),
+            Some(Group::Abnormal) => quote!(Some(#runtime::Group::Abnormal)),
             None => quote!(None),
         };
         let description = row.description.as_str();
+        let code = proc_macro2::Literal::u16_unsuffixed(row.code);
         quote! {
-            crate::document::Entry {
-                status: super::Status::#variant,
+            #runtime::Entry {
+                code: #code,
                 reason: #reason,
                 group: #group,
                 label: #label,
@@ -122,7 +126,7 @@ pub fn module(document: &Document, name: &str, codes: &[Code]) -> TokenStream {
         #(#[doc = #summary])*
         pub mod #name {
             #[doc = #document_doc]
-            pub static DOCUMENT: crate::document::Document = crate::document::Document {
+            pub static DOCUMENT: #runtime::Document = #runtime::Document {
                 path: #path,
                 title: #title,
                 entries: &[#(#entries),*],
@@ -130,7 +134,7 @@ pub fn module(document: &Document, name: &str, codes: &[Code]) -> TokenStream {
 
             #[doc = #marker_doc]
             #[derive(Debug, Clone, Copy)]
-            pub struct ThisDocument;
+            pub enum ThisDocument {}
 
             #documented
         }

@@ -1,29 +1,15 @@
-//! `regen` and `extract` on disk: read the spec directory, write or check
-//! the module. Nothing is written unless every document was read without error.
+//! Reading the documents on disk and writing or checking the module: the
+//! one routine behind `cargo xtask regen`, a user's own xtask, and the
+//! freshness `#[test]`. Nothing is written unless every document was read
+//! without error.
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::{emit, extract, parallel, spec_dir};
-
-/// The workspace root: the parent of this crate's directory.
-pub fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
-}
-
-/// The bundled documents: `spec/` at the workspace root.
-pub fn default_spec_dir() -> PathBuf {
-    workspace_root().join("spec")
-}
-
-/// The vendored module: `runtime/src/spec.rs`.
-pub fn default_out_file() -> PathBuf {
-    workspace_root().join("runtime/src/spec.rs")
-}
 
 /// Every document in a spec directory, read.
 pub struct Loaded {
@@ -142,7 +128,10 @@ pub fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
 }
 
 /// The module text for the documents under `spec_dir`, with the warnings met.
-pub fn generate(spec_dir: &Path) -> Result<(String, Loaded), Vec<Diagnostic>> {
+pub fn generate(
+    spec_dir: &Path,
+    options: &emit::Options,
+) -> Result<(String, Loaded), Vec<Diagnostic>> {
     let loaded = load(spec_dir)?;
     if loaded
         .documents
@@ -158,7 +147,7 @@ pub fn generate(spec_dir: &Path) -> Result<(String, Loaded), Vec<Diagnostic>> {
         ));
         return Err(problems);
     }
-    let module = emit::module(&loaded.documents).map_err(|message| {
+    let module = emit::module(&loaded.documents, options).map_err(|message| {
         vec![Diagnostic::error(
             spec_dir.display().to_string(),
             None,
@@ -166,46 +155,6 @@ pub fn generate(spec_dir: &Path) -> Result<(String, Loaded), Vec<Diagnostic>> {
         )]
     })?;
     Ok((module, loaded))
-}
-
-/// The command that regenerates `out` from `spec`, as a user should type it.
-pub fn rerun_command(spec: &Path, out: &Path) -> String {
-    let mut command = String::from("cargo xtask regen");
-    if spec != default_spec_dir() {
-        command += &format!(" --spec {}", spec.display());
-    }
-    if out != default_out_file() {
-        command += &format!(" --out {}", out.display());
-    }
-    command
-}
-
-/// What `--check` and the freshness test say when `out` does not match.
-pub fn stale_message(spec: &Path, out: &Path, freshness: &Freshness) -> String {
-    let what = match freshness {
-        Freshness::Fresh => return format!("{} is up to date", shown(out)),
-        Freshness::Missing => "does not exist".to_owned(),
-        Freshness::Stale { first_difference } => {
-            format!(
-                "is stale: from line {first_difference} on it differs from what the documents in {} give",
-                shown(spec)
-            )
-        }
-    };
-    format!(
-        "{} {what}\n  run `{}` and commit {}",
-        shown(out),
-        rerun_command(spec, out),
-        shown(out)
-    )
-}
-
-/// `path` relative to the workspace root when it is inside it.
-pub fn shown(path: &Path) -> String {
-    path.strip_prefix(workspace_root())
-        .unwrap_or(path)
-        .display()
-        .to_string()
 }
 
 #[cfg(test)]
@@ -257,17 +206,5 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, ["spec.rs"], "no temporary file is left behind");
-    }
-
-    #[test]
-    fn the_rerun_command_repeats_non_default_paths() {
-        assert_eq!(
-            rerun_command(&default_spec_dir(), &default_out_file()),
-            "cargo xtask regen"
-        );
-        assert_eq!(
-            rerun_command(Path::new("docs"), &default_out_file()),
-            "cargo xtask regen --spec docs"
-        );
     }
 }

@@ -1,9 +1,10 @@
 //! The `Documented<N>` traits: the compiler's list of documented codes.
 //!
-//! `#[returns(418)]` expands to a bound `Marker: Documented<418>`; when no
-//! document lists 418 the bound fails, and `on_unimplemented` turns that into
-//! "HTTP status code 418 is not documented", with the documented codes in a
-//! note. `do_not_recommend` keeps rustc from listing every impl instead.
+//! `#[returns(418)]` expands to `<AllDocuments as Documented<418>>::CODE`,
+//! spanned at the literal; when no document lists 418 the bound fails, and
+//! `on_unimplemented` turns that into "HTTP status code 418 is not
+//! documented", with the documented codes in a note. `do_not_recommend`
+//! keeps rustc from listing every impl instead.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -12,8 +13,8 @@ use super::naming::{diagnostic_text, doc_code};
 
 /// Whose list of codes a `Documented<N>` trait holds.
 pub enum Scope<'a> {
-    /// Every document in `spec/`.
-    All,
+    /// Every document in this directory (`docs/`).
+    All(&'a str),
     /// The document at this path, relative to `spec/`.
     Document(&'a str),
 }
@@ -27,14 +28,18 @@ pub fn tokens(scope: Scope<'_>, marker: &TokenStream, codes: &[(u16, &str)]) -> 
         .map(|(code, reason)| diagnostic_text(format!("{code} {reason}").trim_end()))
         .collect();
     let (message, label, note, doc) = match scope {
-        Scope::All => (
-            "HTTP status code {N} is not documented".to_owned(),
-            "no document in `spec/` lists this code".to_owned(),
-            format!("the documents in `spec/` list: {}", listed.join(", ")),
-            format!(
-                " Implemented by [`{marker}`] for each code that the documents in `spec/` list."
-            ),
-        ),
+        Scope::All(directory) => {
+            let shown = format!("`{}`", diagnostic_text(directory));
+            (
+                "HTTP status code {N} is not documented".to_owned(),
+                format!("no document in {shown} lists this code"),
+                format!("the documents in {shown} list: {}", listed.join(", ")),
+                format!(
+                    " Implemented by [`{marker}`] for each code that the documents in {} list.",
+                    doc_code(directory)
+                ),
+            )
+        }
         Scope::Document(path) => {
             let shown = format!("`{}`", diagnostic_text(path));
             (
@@ -58,7 +63,10 @@ pub fn tokens(scope: Scope<'_>, marker: &TokenStream, codes: &[(u16, &str)]) -> 
     quote! {
         #[doc = #doc]
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-        pub trait Documented<const N: u16> {}
+        pub trait Documented<const N: u16> {
+            /// The code: `#[returns(..)]` reads it, which is what checks it.
+            const CODE: u16 = N;
+        }
 
         #(#impls)*
     }

@@ -4,7 +4,7 @@
 //! number of cases, a few seconds in all.
 
 use proptest::prelude::*;
-use xtask::{emit, extract};
+use returns_build::{emit, extract};
 
 const PAGES: &[(&str, &str)] = &[
     (
@@ -145,7 +145,8 @@ fn check(path: &str, text: &str) {
                 .is_none_or(|line| (1..=lines).contains(&line))
         );
     }
-    let module = emit::module(&[extraction.document]).expect("the module is generated");
+    let module = emit::module(&[extraction.document], &emit::Options::default())
+        .expect("the module is generated");
     syn::parse_file(&module).expect("the module is valid Rust");
 }
 

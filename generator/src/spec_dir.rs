@@ -1,4 +1,4 @@
-//! Finding and reading the documents in a spec directory.
+//! Finding and reading the documents in a spec directory, or one page.
 
 use std::path::Path;
 
@@ -28,29 +28,32 @@ pub struct SpecFiles {
 }
 
 /// Every document under `dir`, sorted by relative path so that the order the
-/// file system lists them in does not matter. Hidden files and directories
+/// file system lists them in does not matter. `dir` may also be one page,
+/// whose path relative to its directory is then its file name. Hidden files and directories
 /// are skipped; so, with a warning, is a binary file (one with a NUL byte).
 /// What cannot be read (a broken link, a loop, text that is not UTF-8) is an
 /// error: the module would silently lack its codes. Every problem is
 /// collected before failing.
 pub fn read(dir: &Path) -> Result<SpecFiles, Vec<Diagnostic>> {
     let shown_dir = dir.display().to_string();
-    if !dir.is_dir() {
-        let why = if dir.exists() {
-            "is not a directory"
-        } else {
-            "does not exist"
-        };
+    if !dir.exists() {
         return Err(vec![Diagnostic::error(
             &shown_dir,
             None,
-            format!("the spec directory {why}; pass the folder of your documents with --spec DIR"),
+            "the documents' directory does not exist; pass the folder of your documents, \
+             or one page, with --spec",
         )]);
     }
+    // One page: read it as the only document of its own directory, whatever its ending.
+    let (dir, single) = match dir.parent() {
+        Some(parent) if dir.is_file() => (parent, true),
+        _ => (dir, false),
+    };
+    let page = single.then_some(Path::new(&shown_dir));
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let walk = WalkDir::new(dir)
+    let walk = WalkDir::new(page.unwrap_or(dir))
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
@@ -82,7 +85,7 @@ pub fn read(dir: &Path) -> Result<SpecFiles, Vec<Diagnostic>> {
                 .iter()
                 .any(|known| known.eq_ignore_ascii_case(e))
         });
-        if !entry.file_type().is_file() || !is_document {
+        if !entry.file_type().is_file() || !(is_document || single) {
             continue;
         }
         let shown = path.display().to_string();
@@ -181,8 +184,19 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].to_string(),
-            "/no/such/spec: error: the spec directory does not exist; pass the folder of your documents with --spec DIR"
+            "/no/such/spec: error: the documents' directory does not exist; pass the folder of your documents, or one page, with --spec"
         );
+    }
+
+    #[test]
+    fn one_page_is_read_as_its_own_directory() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("page.txt"), "text").expect("write");
+        std::fs::write(dir.path().join("other.md"), "not read").expect("write");
+        let files = read(&dir.path().join("page.txt")).expect("read").files;
+        let names: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(names, ["page.txt"], "the page alone, whatever its ending");
+        assert_eq!(files[0].text, "text");
     }
 
     #[test]

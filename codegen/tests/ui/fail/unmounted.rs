@@ -1,0 +1,20 @@
+//! A crate that mounts no `returns_spec`: each code says what to add.
+use returns::{returns, Reply};
+
+#[returns(202, 409)]
+fn deliver() -> Reply<()> {
+    Reply::accepted(())
+}
+
+mod api {
+    use returns::{returns, Reply};
+
+    #[returns(404, spec = returned_values)]
+    pub fn find() -> Reply<()> {
+        Reply::not_found(())
+    }
+}
+
+fn main() {
+    let _ = (deliver(), api::find());
+}

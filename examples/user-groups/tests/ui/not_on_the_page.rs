@@ -1,0 +1,12 @@
+// 404 is in docs/, but the page for creating a group does not list it.
+use user_groups::returns_spec;
+use returns::{returns, Reply};
+
+#[returns(201, 404, spec = creating_a_user_group)]
+fn create() -> Reply<()> {
+    Reply::created(())
+}
+
+fn main() {
+    let _ = create();
+}

@@ -1,0 +1,132 @@
+//! [`Regen`]: the `regen` command as a `clap` type, for a user's own xtask
+//! to embed as a subcommand (as xtask-wasm's `Dist` is embedded).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::config::{Config, Mode};
+use crate::paths::absolute;
+
+/// `regen [--spec DIR|FILE] [--out FILE] [--runtime PATH] [--check]`: writes the status
+/// module from the documents, or checks that it is up to date.
+///
+/// Embed it in your xtask's `clap` command, and run it over your defaults:
+///
+/// ```no_run
+/// use clap::{Parser, Subcommand};
+///
+/// #[derive(Parser)]
+/// struct Xtask {
+///     #[command(subcommand)]
+///     command: Command,
+/// }
+///
+/// #[derive(Subcommand)]
+/// enum Command {
+///     /// Regenerate src/returns_spec.rs from docs/.
+///     Regen(returns_build::Regen),
+/// }
+///
+/// fn main() -> std::process::ExitCode {
+///     let defaults = returns_build::Config::new(env!("CARGO_MANIFEST_DIR"))
+///         .spec("docs")
+///         .out("src/returns_spec.rs");
+///     match Xtask::parse().command {
+///         Command::Regen(regen) => regen.run(defaults),
+///     }
+/// }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct Regen {
+    /// The documents: a directory, read recursively (*.md, *.markdown,
+    /// *.html, *.htm), or one page [default: the project's].
+    #[arg(long, value_name = "DIR|FILE")]
+    pub spec: Option<PathBuf>,
+    /// The module to write [default: the project's].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The path of the `returns` crate where the module is mounted, for a
+    /// `Cargo.toml` that renames it [default: the project's, else ::returns].
+    #[arg(long, value_name = "PATH")]
+    pub runtime: Option<String>,
+    /// Write nothing; exit with status 1, naming the command to run, if the
+    /// module is not up to date.
+    #[arg(long)]
+    pub check: bool,
+}
+
+impl Regen {
+    /// `defaults` with the paths given on the command line (read from the
+    /// current directory); its command repeats them, so that the module's
+    /// first line and the stale message name the exact command.
+    pub fn config(&self, defaults: Config) -> Config {
+        let mut config = defaults;
+        let mut command = config.command_line().to_owned();
+        let cwd = std::env::current_dir().unwrap_or_default();
+        if let Some(spec) = &self.spec {
+            let spec = absolute(&cwd, spec);
+            command += &format!(" --spec {}", config.shown(&spec));
+            config = config.spec(spec);
+        }
+        if let Some(out) = &self.out {
+            let out = absolute(&cwd, out);
+            command += &format!(" --out {}", config.shown(&out));
+            config = config.out(out);
+        }
+        if let Some(runtime) = &self.runtime {
+            command += &format!(" --runtime {runtime}");
+            config = config.runtime(runtime.clone());
+        }
+        config.command(command)
+    }
+
+    /// Runs the command over `defaults`, printing what it read and did:
+    /// warnings and errors as `file:line: severity: message` on stderr, the
+    /// outcome on stdout. Exit status 1 on an error or a stale module.
+    pub fn run(&self, defaults: Config) -> ExitCode {
+        let mode = if self.check { Mode::Check } else { Mode::Write };
+        match self.config(defaults).run(mode) {
+            Ok(report) => {
+                for warning in &report.warnings {
+                    eprintln!("{warning}");
+                }
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(failure) => {
+                for diagnostic in &failure.diagnostics {
+                    eprintln!("{diagnostic}");
+                }
+                eprintln!("error: {}", failure.message);
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_repeats_the_paths_given() {
+        let root = std::env::current_dir().expect("cwd");
+        let defaults = Config::new(&root);
+        let given = Regen {
+            spec: Some(PathBuf::from("docs")),
+            out: Some(PathBuf::from("../x/status.rs")),
+            runtime: Some("::my_returns".to_owned()),
+            check: false,
+        };
+        let config = given.config(defaults.clone());
+        assert_eq!(
+            config.command_line(),
+            "cargo xtask regen --spec docs --out ../x/status.rs --runtime ::my_returns"
+        );
+        assert_eq!(config.spec_path(), root.join("docs"));
+        assert_eq!(
+            Regen::default().config(defaults).command_line(),
+            "cargo xtask regen"
+        );
+    }
+}

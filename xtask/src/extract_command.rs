@@ -1,0 +1,119 @@
+//! `cargo xtask extract`: what was read from the documents, printed as a
+//! table or as JSON lines.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use returns_build::diagnostic::Diagnostic;
+use returns_build::model::Document;
+use returns_build::regen::{self, Loaded};
+use returns_build::{plural as count, summary};
+
+/// Reads the documents at `spec` and prints every row: one JSON object a
+/// line with `json`, else a table. Warnings go to stderr.
+pub fn extract(spec: PathBuf, json: bool) -> Result<(), String> {
+    let loaded = regen::load(&spec).map_err(|errors| {
+        report(&errors);
+        format!("extract stopped on {}", count(errors.len(), "error"))
+    })?;
+    report(&loaded.warnings);
+    let mut stdout = std::io::stdout().lock();
+    let written = if json {
+        print_json(&mut stdout, &loaded.documents)
+    } else {
+        print_table(&mut stdout, &loaded)
+    };
+    match written {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("cannot write the output: {error}")),
+    }
+}
+
+fn print_json(out: &mut impl Write, documents: &[Document]) -> std::io::Result<()> {
+    for document in documents {
+        for (index, table) in document.tables.iter().enumerate() {
+            let row = |line: usize,
+                       code: Option<u16>,
+                       class: Option<String>,
+                       reason: &Option<String>,
+                       description: &str| {
+                let form = match (&class, table.bare) {
+                    (Some(_), _) => "class",
+                    (None, true) => "bare",
+                    (None, false) => "table",
+                };
+                serde_json::json!({
+                    "file": document.path,
+                    "line": line,
+                    "table": index,
+                    "code": code,
+                    "class": class,
+                    "reason": reason,
+                    "description": description,
+                    "group": table.group.map(|g| g.as_str()),
+                    "label": table.label,
+                    "form": form,
+                })
+            };
+            for r in &table.rows {
+                writeln!(
+                    out,
+                    "{}",
+                    row(r.line, Some(r.code), None, &r.reason, &r.description)
+                )?;
+            }
+            for c in &table.classes {
+                writeln!(
+                    out,
+                    "{}",
+                    row(
+                        c.line,
+                        None,
+                        Some(format!("{}xx", c.class)),
+                        &c.reason,
+                        &c.description
+                    )
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_table(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<32} {:>4}  {:<8}  {:<24}  DESCRIPTION",
+        "FILE:LINE", "CODE", "GROUP", "REASON"
+    )?;
+    for document in &loaded.documents {
+        for table in &document.tables {
+            let group = table.group.map_or("-", |g| g.as_str());
+            let rows = table
+                .rows
+                .iter()
+                .map(|r| (r.line, r.code.to_string(), &r.reason, &r.description));
+            let classes = table
+                .classes
+                .iter()
+                .map(|c| (c.line, format!("{}xx", c.class), &c.reason, &c.description));
+            for (line, code, reason, description) in rows.chain(classes) {
+                let place = format!("{}:{line}", document.path);
+                let reason = reason.as_deref().unwrap_or("-");
+                writeln!(
+                    out,
+                    "{place:<32} {code:>4}  {group:<8}  {reason:<24}  {description}"
+                )?;
+            }
+        }
+    }
+    writeln!(out, "{}", summary(loaded))
+}
+
+fn report(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        eprintln!("{diagnostic}");
+    }
+}
