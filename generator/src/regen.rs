@@ -100,6 +100,9 @@ pub fn freshness(out: &Path, expected: &str) -> std::io::Result<Freshness> {
 /// Writes `content` to `out` if it differs, through a temporary file in the
 /// same directory and a rename, so readers never see half a file.
 /// Returns whether the file changed.
+///
+/// Written on `std` rather than the `tempfile` crate: this is its one use,
+/// and its dependencies were a tenth of the generator's cold build.
 pub fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
     if freshness(out, content)? == Freshness::Fresh {
         return Ok(false);
@@ -108,23 +111,37 @@ pub fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".regen-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(content.as_bytes())?;
-    // A temporary file is private (0600); the module is not: keep the mode
-    // of the file it replaces, else the usual 0644.
+    let name = out
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy());
+    // The process id keeps two regens apart; a file left by a killed run of
+    // this same id is replaced.
+    let temp = dir.join(format!(".{name}.regen-{}.tmp", std::process::id()));
+    let written = write_new(&temp, out, content).and_then(|()| fs::rename(&temp, out));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written.map(|()| true)
+}
+
+/// `content` into a new file at `temp`, with the mode of `out` if it
+/// exists (else the usual 0644, whatever the umask), flushed to disk.
+fn write_new(temp: &Path, out: &Path, content: &str) -> std::io::Result<()> {
+    let _ = fs::remove_file(temp);
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = fs::metadata(out).map_or(0o644, |metadata| metadata.permissions().mode());
-        temp.as_file()
-            .set_permissions(fs::Permissions::from_mode(mode))?;
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
     }
-    temp.as_file().sync_all()?;
-    temp.persist(out).map_err(|e| e.error)?;
-    Ok(true)
+    #[cfg(not(unix))]
+    let _ = out;
+    file.write_all(content.as_bytes())?;
+    file.sync_all()
 }
 
 /// The module text for the documents under `spec_dir`, with the warnings met.

@@ -35,7 +35,10 @@ fn users_workspace() -> (tempfile::TempDir, PathBuf) {
     let root = workspace::root();
     let dir = tempfile::tempdir().expect("temp dir");
     let user = dir.path().to_path_buf();
-    copy_tree(&root.join("examples/user-groups"), &user.join("user-groups"));
+    copy_tree(
+        &root.join("examples/user-groups"),
+        &user.join("user-groups"),
+    );
     let manifest = format!(
         r#"[workspace]
 members = ["user-groups", "user-groups/xtask"]
@@ -104,7 +107,9 @@ fn a_service_regenerates_checks_and_is_held_to_its_own_documents() {
     // The page for creating a group stops listing 409.
     let page = user.join("user-groups/docs/creating-a-user-group.md");
     let text = fs::read_to_string(&page).expect("page");
-    let start = text.find("<tr id=\"row2520892414217\">").expect("the 409 row");
+    let start = text
+        .find("<tr id=\"row2520892414217\">")
+        .expect("the 409 row");
     let end = start + text[start..].find("</tr>").expect("its end") + "</tr>".len();
     fs::write(&page, format!("{}{}", &text[..start], &text[end..])).expect("edit");
 

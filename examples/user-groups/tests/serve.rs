@@ -109,3 +109,36 @@ async fn each_route_answers_with_a_declared_and_documented_status() {
     }
     assert_eq!(returns_spec::DOCUMENTS.len(), 3);
 }
+
+/// `cargo run -p user-groups -- 127.0.0.1:0`, as the README runs it: the
+/// binary prints its address and routes, then serves.
+#[tokio::test(flavor = "current_thread")]
+async fn the_binary_lists_its_routes_and_serves() {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_user-groups"))
+        .arg("127.0.0.1:0")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the service starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let mut next = || lines.next().expect("a line").expect("text");
+    let first = next();
+    let address: std::net::SocketAddr = first
+        .strip_prefix("listening on http://")
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("{first}"));
+    let routes = [next(), next(), next()];
+    assert_eq!(
+        routes.map(|line| line.split_whitespace().collect::<Vec<_>>().join(" ")),
+        [
+            "POST /v3/groups answers [201, 400, 409]",
+            "GET /v3/groups/{id} answers [200, 404]",
+            "DELETE /v3/groups/{id} answers [204, 404]",
+        ]
+    );
+    let answer = request(address, Method::GET, "/v3/groups/7", "").await;
+    child.kill().expect("stopped");
+    let _ = child.wait();
+    assert_eq!(answer, (StatusCode::NOT_FOUND, "no group 7".to_owned()));
+}

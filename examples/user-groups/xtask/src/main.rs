@@ -20,8 +20,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    // cargo names this package's directory when it runs the command; the
-    // service is its parent.
+    // Read when the command runs: cargo names this package's directory, and
+    // the service is its parent.
     let xtask = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
     let service = xtask.parent().unwrap_or(&xtask);
     match Xtask::parse().command {
