@@ -47,11 +47,6 @@ impl Tokens {
         self
     }
 
-    /// The span new tokens get.
-    pub fn span(&self) -> Span {
-        self.span
-    }
-
     /// One punctuation character, not joined to the next.
     pub fn punct(&mut self, c: char) -> &mut Self {
         self.push_punct(c, Spacing::Alone)

@@ -53,7 +53,7 @@ pub mod __private;
 
 pub use document::{Document, Entry, Group};
 pub use handler::declared;
-pub use reply::{DeclaredSet, Declares, Reply, Undeclared};
+pub use reply::{AnyCode, DeclaredSet, Declares, Lists, ListsCode, Reply, Undeclared};
 pub use status::UndocumentedStatus;
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,
@@ -64,9 +64,15 @@ pub use http;
 ///
 /// Each code must be listed by the crate's documents, the status module
 /// mounted at `crate::returns_spec` (with `spec = page`, by that one page's
-/// module inside it; with `docs = path`, by the documents module at `path`),
-/// and every [`Reply`] the function builds must have one of the declared
-/// codes; both are checked by the compiler, at the offending token.
+/// module inside it; with `docs = path`, by the documents module at `path`).
+/// Mount it once, at the crate root: `mod returns_spec;` for the module
+/// generated into `src/returns_spec.rs`, `pub use other::returns_spec;` for
+/// another crate's, or `use returns::spec as returns_spec;` for the
+/// documents bundled with `returns`; without it, rustc reports "cannot find
+/// `returns_spec` in `crate`" at the attribute.
+///
+/// Every [`Reply`] the function builds must have one of the declared
+/// codes. Both are checked by the compiler, at the offending token.
 /// `crate = path` names this crate where it is renamed in `Cargo.toml`.
 ///
 /// It goes on free functions and methods, sync or async, generic or not,

@@ -177,25 +177,49 @@ impl<B: PartialEq, S> PartialEq for Reply<B, S> {
 pub trait DeclaredSet {
     /// The declared codes, in declaration order.
     const CODES: &'static [u16];
+    /// The documents the codes are checked against: a generated module's
+    /// `AllDocuments`, or a page's `ThisDocument`.
+    type Documents;
 }
 
 /// The set declares code `N`: `Reply::<B, S>::not_found` needs `S: Declares<404>`.
+///
+/// The set's documents must list `N`: `#[returns(..)]` gives the crate's
+/// (`crate::returns_spec::AllDocuments`), and an undocumented code fails
+/// this bound where the attribute implements `Declares<N>`, at its literal.
 #[diagnostic::on_unimplemented(
     message = "HTTP status code {N} is not declared by this handler's `#[returns(..)]`",
     label = "this reply has status {N}",
-    note = "add {N} to the handler's `#[returns(..)]` if it can answer with it"
+    note = "add {N} to the handler's `#[returns(..)]` if it can answer with it",
+    note = "a function without `#[returns(..)]` declares no code (its set is `Undeclared`): add `#[returns(..)]` to it, listing the codes it answers with"
 )]
-pub trait Declares<const N: u16> {}
+pub trait Declares<const N: u16>: DeclaredSet<Documents: Lists<N>> {}
 
-/// The set of a `Reply` whose function has no `#[returns(..)]`: it is no
-/// [`DeclaredSet`], so no reply of that type can be built.
+/// Documents that list code `N`: what `Declares<N>` requires of a set's
+/// `Documents`. Implemented through [`ListsCode`].
+// No message of its own: rustc then words a failure with the generated
+// `Documented<N>` behind it, which lists the documents' codes.
+pub trait Lists<const N: u16> {}
+
+/// What a generated module implements for its `Checks` types, where its own
+/// `Documented<N>` holds: an undocumented code is then reported with that
+/// module's message and list of codes. [`Lists`] has this one blanket impl,
+/// so that rustc does not list every generated module in that error.
+pub trait ListsCode<const N: u16> {}
+
+impl<D: ListsCode<N>, const N: u16> Lists<N> for D {}
+
+/// Documents that list every code: for sets that are not checked against
+/// any, such as [`Undeclared`].
+#[derive(Debug, Clone, Copy)]
+pub enum AnyCode {}
+
+impl<const N: u16> ListsCode<N> for AnyCode {}
+
+/// The set of a `Reply` whose function has no `#[returns(..)]`: it declares
+/// no code, so no reply of that type can be built.
 #[derive(Debug, Clone, Copy)]
 pub enum Undeclared {}
-
-/// Every code is "declared" here so that only the `DeclaredSet` bound fails,
-/// with the message that asks for `#[returns(..)]`.
-#[diagnostic::do_not_recommend]
-impl<const N: u16> Declares<N> for Undeclared {}
 
 #[cfg(feature = "axum")]
 impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::IntoResponse

@@ -119,6 +119,7 @@ pub fn module(
         documented::Scope::Document(path),
         &quote!(ThisDocument),
         &listed,
+        runtime,
     );
     let document_doc = format!(" What {shown} says, row by row.");
     let marker_doc = format!(" Stands for {shown} in `#[returns(.., spec = {name})]`.");

@@ -22,7 +22,12 @@ pub enum Scope<'a> {
 /// A `Documented<const N: u16>` trait implemented for `marker` at each of
 /// `codes` (code and reason). Document text goes into rustc's format strings
 /// and into rustdoc, each escaped for where it goes.
-pub fn tokens(scope: Scope<'_>, marker: &TokenStream, codes: &[(u16, &str)]) -> TokenStream {
+pub fn tokens(
+    scope: Scope<'_>,
+    marker: &TokenStream,
+    codes: &[(u16, &str)],
+    runtime: &TokenStream,
+) -> TokenStream {
     let listed: Vec<String> = codes
         .iter()
         .map(|(code, reason)| diagnostic_text(format!("{code} {reason}").trim_end()))
@@ -53,6 +58,13 @@ pub fn tokens(scope: Scope<'_>, marker: &TokenStream, codes: &[(u16, &str)]) -> 
             )
         }
     };
+    let checks_doc = [
+        " What `#[returns(..)]` names as a handler's documents: it lists the codes".to_owned(),
+        format!(" [`{marker}`] documents."),
+    ];
+    // A type apart from the marker, so that rustc words a failure with the
+    // `Documented<N>` behind it (and its list of codes), not with `Lists<N>`.
+    let lists_doc = [" Lists a code where it is documented.".to_owned()];
     let impls = codes.iter().map(|(code, _)| {
         let code = Literal::u16_unsuffixed(*code);
         quote! {
@@ -63,10 +75,14 @@ pub fn tokens(scope: Scope<'_>, marker: &TokenStream, codes: &[(u16, &str)]) -> 
     quote! {
         #[doc = #doc]
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-        pub trait Documented<const N: u16> {
-            /// The code: `#[returns(..)]` reads it, which is what checks it.
-            const CODE: u16 = N;
-        }
+        pub trait Documented<const N: u16> {}
+
+        #(#[doc = #checks_doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub enum Checks {}
+
+        #(#[doc = #lists_doc])*
+        impl<const N: u16> #runtime::ListsCode<N> for Checks where #marker: Documented<N> {}
 
         #(#impls)*
     }
