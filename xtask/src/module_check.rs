@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use crate::workspace;
 
 /// Runs `cargo <command>` (`check` or `build`) on a crate in `scratch`
-/// (created if needed) that mounts `module`, with `#[returns(code)]` on a
-/// handler for its first documented code. Scratch crates share one target
+/// (created if needed) that mounts `module`, with a handler that declares
+/// its first and last documented codes and builds the last with
+/// `Reply::with_code` (which takes codes outside the IANA registry too). Scratch crates share one target
 /// directory under the workspace's (`$CARGO_TARGET_DIR` is respected).
 /// Returns how long cargo took.
 pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, String> {
@@ -22,12 +23,20 @@ pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, 
     std::fs::create_dir_all(&src).map_err(|e| io("cannot create the scratch crate", e))?;
     std::fs::write(src.join("returns_spec.rs"), module)
         .map_err(|e| io("cannot write the module", e))?;
-    let handler = match first_code(module) {
-        Some(code) => format!(
-            "\n/// A handler checked against the module.\n#[returns::returns({code})]\n\
-             pub fn handler() -> returns::Reply<()> {{\n    returns::Reply::with_code::<{code}>(())\n}}\n"
-        ),
-        None => String::new(),
+    let codes = documented_codes(module);
+    let handler = match (codes.first(), codes.last()) {
+        (Some(first), Some(last)) => {
+            let declared = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}, {last}")
+            };
+            format!(
+                "\n/// A handler checked against the module.\n#[returns::returns({declared})]\n\
+                 pub fn handler() -> returns::Reply<()> {{\n    returns::Reply::with_code::<{last}>(())\n}}\n"
+            )
+        }
+        _ => String::new(),
     };
     let lib = format!(
         "//! A crate that mounts a generated status module.\n#![deny(warnings, missing_docs)]\n\n\
@@ -66,8 +75,15 @@ pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, 
     }
 }
 
-/// The first `impl Documented<N> for AllDocuments`'s `N`.
-fn first_code(module: &str) -> Option<u16> {
-    let at = module.find("impl Documented<")? + "impl Documented<".len();
-    module[at..].split('>').next()?.parse().ok()
+/// Each `N` of `impl Documented<N> for AllDocuments`, in the module's
+/// (ascending) order.
+fn documented_codes(module: &str) -> Vec<u16> {
+    module
+        .lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("impl Documented<")?;
+            let (code, rest) = rest.split_once('>')?;
+            (rest == " for AllDocuments {}").then(|| code.parse().ok())?
+        })
+        .collect()
 }
