@@ -4,7 +4,7 @@
 use std::path::Path;
 
 // Integration tests are crates of their own: mount the library's module.
-use renamed_crate_test::returns_spec;
+pub use renamed_crate_test::returns_spec;
 use renamed_returns::{Reply, returns};
 
 #[returns(202, spec = returned_values, crate = ::renamed_returns)]

@@ -1,0 +1,31 @@
+//! Handlers anywhere in the crate are checked against the module mounted
+//! once at the crate root, with no path per handler.
+use returns::spec as returns_spec;
+
+mod api {
+    pub mod tasks {
+        use returns::{returns, Reply};
+
+        #[returns(202, 409)]
+        pub fn deliver(full: bool) -> Reply<()> {
+            if full { Reply::conflict(()) } else { Reply::accepted(()) }
+        }
+
+        pub struct Store;
+
+        impl Store {
+            #[returns(200, 404, spec = returned_values)]
+            pub fn get(&self, found: bool) -> Reply<()> {
+                if found { Reply::ok(()) } else { Reply::not_found(()) }
+            }
+        }
+    }
+}
+
+fn main() {
+    assert_eq!(api::tasks::deliver(true).status(), 409);
+    assert_eq!(api::tasks::Store.get(false).status(), 404);
+    assert_eq!(returns::declared(&api::tasks::Store::get), [200, 404]);
+    // Mounted for the attribute; used here too.
+    assert!(returns_spec::Status::from_code(202).is_some());
+}
