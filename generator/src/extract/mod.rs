@@ -8,6 +8,7 @@
 
 mod bare_codes;
 mod code_cell;
+mod examples;
 mod grid;
 mod label;
 mod pipe_table;
@@ -45,11 +46,29 @@ pub fn document(path: &str, text: &str) -> Extraction {
     let mut diagnostics = Vec::new();
     let mut tables = Vec::new();
     let mut floor_line = 0;
-    let candidates = candidates(&source);
-    let table_ranges: Vec<_> = candidates
+    let examples = examples::ranges(text);
+    let candidates = candidates(&source, &examples);
+    // Bare codes are neither in a table nor in an example.
+    let mut table_ranges: Vec<_> = candidates
         .iter()
         .map(|candidate| candidate.range.clone())
         .collect();
+    table_ranges.extend(examples.iter().cloned());
+    for example in &examples {
+        let shown = Source::new(&text[example.clone()]);
+        if shown
+            .tables(&[])
+            .iter()
+            .any(|span| status_table::may_be_status_table(first_row(shown.text, span)))
+        {
+            diagnostics.push(Diagnostic::warning(
+                path,
+                Some(source.line_of(example.start)),
+                "skipped: this status table is inside a fenced code block or a <script>, \
+                 which shows markup rather than states what the page returns",
+            ));
+        }
+    }
     for candidate in candidates {
         let table_line = source.line_of(candidate.range.start);
         if !candidate.closed {
@@ -170,10 +189,11 @@ fn first_row<'t>(text: &'t str, span: &source::TableSpan) -> &'t str {
 }
 
 /// Every HTML table that may be a status table (the others are not parsed)
-/// and every pipe table of the document, in page order.
-fn candidates(source: &Source<'_>) -> Vec<Candidate> {
-    let html = source.tables();
-    let html_ranges: Vec<_> = html.iter().map(|span| span.range.clone()).collect();
+/// and every pipe table of the document, in page order, outside `examples`.
+fn candidates(source: &Source<'_>, examples: &[std::ops::Range<usize>]) -> Vec<Candidate> {
+    let html = source.tables(examples);
+    let mut html_ranges: Vec<_> = html.iter().map(|span| span.range.clone()).collect();
+    html_ranges.extend(examples.iter().cloned());
     let mut candidates: Vec<Candidate> = html
         .into_iter()
         .filter(|span| status_table::may_be_status_table(first_row(source.text, span)))
@@ -507,5 +527,60 @@ mod tests {
                 None
             )]
         );
+    }
+
+    const STATUS_TABLE: &str = "<table><tr><th>Status Code</th><th>Description</th></tr>\n\
+                                <tr><td>418</td><td>Example.</td></tr></table>";
+
+    fn codes(extraction: &Extraction) -> Vec<u16> {
+        extraction
+            .document
+            .rows()
+            .map(|(_, row)| row.code)
+            .collect()
+    }
+
+    #[test]
+    fn a_status_table_in_a_fenced_code_block_is_an_example() {
+        for fence in ["```html", "```", "~~~"] {
+            let close = &fence[..3];
+            let text = format!("# Page\n\n{fence}\n{STATUS_TABLE}\n{close}\n");
+            let extraction = document("p.md", &text);
+            assert!(codes(&extraction).is_empty(), "{fence}");
+            assert!(
+                extraction.diagnostics[0].to_string().starts_with(
+                    "p.md:3: warning: skipped: this status table is inside a fenced code block"
+                ),
+                "{:?}",
+                extraction.diagnostics
+            );
+        }
+    }
+
+    #[test]
+    fn a_table_after_an_example_with_an_unclosed_table_is_still_read() {
+        let real = STATUS_TABLE.replace("418", "202");
+        let text = format!("```\n<table><tr><th>Status Code</th>\n```\n\n{real}\n");
+        assert_eq!(codes(&document("p.md", &text)), [202]);
+    }
+
+    #[test]
+    fn a_status_table_in_a_script_is_an_example() {
+        let text = format!("<script type=\"text/template\">\n{STATUS_TABLE}\n</script>\n");
+        assert!(codes(&document("p.md", &text)).is_empty());
+    }
+
+    #[test]
+    fn a_status_table_in_an_html_comment_is_still_skipped() {
+        let text = format!("<!--\n{STATUS_TABLE}\n-->\n");
+        assert!(codes(&document("p.md", &text)).is_empty());
+    }
+
+    #[test]
+    fn bare_codes_and_pipe_tables_in_a_fence_are_examples() {
+        let text = "```\n-   Normal\n\n    200\n\n|状态码|描述|\n|--|--|\n|418|x|\n```\n";
+        assert!(codes(&document("p.md", text)).is_empty());
+        let outside = text.replace("```\n", "");
+        assert_eq!(codes(&document("p.md", &outside)), [200, 418]);
     }
 }

@@ -53,15 +53,22 @@ impl<'a> Source<'a> {
     }
 
     /// The top-level HTML tables, in text order. Tags inside HTML comments
-    /// do not count; a table without `</table>` runs to the end of the text.
-    pub fn tables(&self) -> Vec<TableSpan> {
+    /// and inside `skip` (sorted ranges: the page's examples) do not count;
+    /// a table without `</table>` runs to the end of the text.
+    pub fn tables(&self, skip: &[Range<usize>]) -> Vec<TableSpan> {
         let bytes = self.text.as_bytes();
         let mut tables = Vec::new();
         let mut current: Option<TableSpan> = None;
         let mut depth = 0usize;
         let mut at = 0;
+        let mut skip = skip.iter().peekable();
         while let Some(found) = memchr(b'<', &bytes[at..]) {
             let start = at + found;
+            while skip.next_if(|range| range.end <= start).is_some() {}
+            if let Some(example) = skip.peek().filter(|range| range.start <= start) {
+                at = example.end;
+                continue;
+            }
             let rest = &bytes[start..];
             at = start + 1;
             if rest.starts_with(b"<!--") {
@@ -137,7 +144,7 @@ mod tests {
     #[test]
     fn finds_top_level_tables_and_their_own_rows() {
         let text = "x\n<TABLE><tr><td><table><tr><td>in</td></tr></table></td></tr>\n<tr><td>b</td></tr></table>\n<table><tr></tr></table>";
-        let tables = Source::new(text).tables();
+        let tables = Source::new(text).tables(&[]);
         assert_eq!(tables.len(), 2);
         assert!(tables[0].closed);
         assert_eq!(&text[tables[0].range.clone()][..7], "<TABLE>");
@@ -153,13 +160,13 @@ mod tests {
     #[test]
     fn ignores_tables_in_comments_and_lookalike_tags() {
         let text = "<!-- <table><tr></tr></table> --><tablex><track>";
-        assert!(Source::new(text).tables().is_empty());
+        assert!(Source::new(text).tables(&[]).is_empty());
     }
 
     #[test]
     fn an_unclosed_table_runs_to_the_end() {
         let text = "<table><tr><td>200";
-        let tables = Source::new(text).tables();
+        let tables = Source::new(text).tables(&[]);
         assert_eq!(
             tables,
             vec![TableSpan {

@@ -1,0 +1,118 @@
+//! The parts of a page that show markup rather than state anything: fenced
+//! code blocks (```` ```html ````, `~~~`) and `<script>` elements. A status
+//! table in one of them is an example, so nothing in them is read.
+//!
+//! Where a fence starts and ends is Markdown's to say (an unclosed fence
+//! runs to the end of its container, a fence may sit in a list item, a
+//! longer fence closes a shorter one...), so `pulldown-cmark` decides it.
+//! `<script>` is HTML's raw text, found by its tags as comments are.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+
+/// The byte ranges of `text` that hold examples, in text order.
+pub fn ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = fenced_code(text);
+    ranges.extend(scripts(text));
+    ranges.sort_by_key(|range| range.start);
+    ranges
+}
+
+/// Fenced code blocks, each from its opening fence to its closing one.
+fn fenced_code(text: &str) -> Vec<Range<usize>> {
+    // A page without a fence needs no Markdown parse.
+    if !text.contains("```") && !text.contains("~~~") {
+        return Vec::new();
+    }
+    Parser::new(text)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => Some(range),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `<script ...>` to just past `</script>`, or to the end of the text.
+fn scripts(text: &str) -> Vec<Range<usize>> {
+    let lower = text.as_bytes();
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    while let Some(start) = find_tag(lower, at, b"<script") {
+        let end = find_tag(lower, start + 7, b"</script")
+            .map(|close| {
+                lower[close..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(lower.len(), |gt| close + gt + 1)
+            })
+            .unwrap_or(lower.len());
+        ranges.push(start..end);
+        at = end;
+    }
+    ranges
+}
+
+/// The next `tag` (ASCII case-insensitive) at or after `from`, followed by
+/// whitespace, `>` or `/`.
+fn find_tag(bytes: &[u8], from: usize, tag: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while at + tag.len() < bytes.len() {
+        let found = bytes[at..].iter().position(|&b| b == b'<')? + at;
+        let rest = &bytes[found..];
+        if rest.len() > tag.len()
+            && rest[..tag.len()].eq_ignore_ascii_case(tag)
+            && matches!(rest[tag.len()], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+        {
+            return Some(found);
+        }
+        at = found + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<&'t str> {
+        ranges.iter().map(|range| &text[range.clone()]).collect()
+    }
+
+    #[test]
+    fn fences_of_either_kind_are_examples_wherever_they_sit() {
+        let text =
+            "a\n\n```html\n<table></table>\n```\n\n-   item\n\n    ~~~\n    x\n    ~~~\n\nb\n";
+        let found = ranges(text);
+        assert_eq!(
+            shown(text, &found),
+            ["```html\n<table></table>\n```", "~~~\n    x\n    ~~~"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_fence_runs_to_the_end() {
+        let text = "a\n\n```\n<table>\n";
+        assert_eq!(shown(text, &ranges(text)), ["```\n<table>\n"]);
+    }
+
+    #[test]
+    fn indented_code_is_not_an_example() {
+        // Pages indent their tables under list items; 4 spaces is not a fence.
+        let text = "para\n\n    <table><tr><th>Status Code</th></tr></table>\n";
+        assert!(ranges(text).is_empty());
+    }
+
+    #[test]
+    fn scripts_are_examples_up_to_their_end_tag() {
+        let text = "a <SCRIPT type=\"x\"><table></table></script> b <scripts> <script>open";
+        assert_eq!(
+            shown(text, &ranges(text)),
+            [
+                "<SCRIPT type=\"x\"><table></table></script>",
+                "<script>open"
+            ]
+        );
+    }
+}
