@@ -72,6 +72,10 @@ pub struct Agreement {
     pub same_description: usize,
     /// Paired rows whose groups agree.
     pub same_group: usize,
+    /// Paired rows where the peer has a group.
+    pub peer_grouped: usize,
+    /// Of those, the rows whose groups agree.
+    pub same_peer_group: usize,
     /// Every difference.
     pub differences: Vec<Difference>,
 }
@@ -81,14 +85,27 @@ pub fn default_corpus() -> std::path::PathBuf {
     crate::workspace::corpus()
 }
 
-/// The peer's rows beside `corpus`: its table rows (`reference/corpus.jsonl`)
-/// and its bare codes (`reference/corpus.nontable.jsonl`).
+/// The peer's rows beside `corpus`: every `reference/*.jsonl`, its table
+/// rows, and its bare codes from the files named `*.nontable.jsonl`
+/// (`corpus.jsonl` and `corpus.nontable.jsonl` for the Markdown corpus,
+/// `corpus-html.jsonl` for the HTML exports).
 pub fn read_peer_of(corpus: &Path) -> Result<Vec<PeerRow>, String> {
-    let mut rows = read_peer(&corpus.join("reference/corpus.jsonl"), false)?;
-    rows.extend(read_peer(
-        &corpus.join("reference/corpus.nontable.jsonl"),
-        true,
-    )?);
+    let dir = corpus.join("reference");
+    let entries =
+        std::fs::read_dir(&dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{}: no peer rows (*.jsonl) here", dir.display()));
+    }
+    let mut rows = Vec::new();
+    for file in files {
+        let bare = file.to_string_lossy().ends_with(".nontable.jsonl");
+        rows.extend(read_peer(&file, bare)?);
+    }
     Ok(rows)
 }
 
@@ -165,6 +182,10 @@ pub fn compare(documents: &[Document], peer: &[PeerRow]) -> Agreement {
                     } else {
                         differ(Kind::DescriptionText, key);
                     }
+                    if peer.group.is_some() {
+                        agreement.peer_grouped += 1;
+                        agreement.same_peer_group += usize::from(*group == peer.group);
+                    }
                     match (*group, peer.group) {
                         (a, b) if a == b => same_group += 1,
                         (Some(_), None) => differ(Kind::GroupOnlyOurs, key),
@@ -212,6 +233,12 @@ impl Agreement {
         ratio(self.same_group, self.paired)
     }
 
+    /// Share of the paired rows the peer gives a group to that are in the
+    /// same group: the peer reads no label above some tables.
+    pub fn on_peer_group(&self) -> f64 {
+        ratio(self.same_peer_group, self.peer_grouped)
+    }
+
     /// How many differences of `kind`.
     pub fn count(&self, kind: Kind) -> usize {
         self.differences.iter().filter(|d| d.kind == kind).count()
@@ -239,6 +266,12 @@ impl Agreement {
             out,
             "agreement on group, of paired rows:     {:>7.3}%",
             100.0 * self.on_group()
+        );
+        let _ = writeln!(
+            out,
+            "  where the peer has a group ({:>5}):   {:>7.3}%",
+            self.peer_grouped,
+            100.0 * self.on_peer_group()
         );
         let mut kinds: BTreeMap<Kind, (usize, &Difference)> = BTreeMap::new();
         for difference in &self.differences {

@@ -1,5 +1,8 @@
 //! Codes written as text under a group label instead of in a table:
-//! `-   Normal⏎⏎    200⏎⏎-   Abnormal⏎⏎    <table>`.
+//! `-   Normal⏎⏎    200⏎⏎-   Abnormal⏎⏎    <table>`, or in HTML
+//! `<li>Normal<p>200</p></li>`.
+
+use std::borrow::Cow;
 
 use super::code_cell::{self, CodeCell};
 use super::label::{self, Label};
@@ -20,12 +23,13 @@ pub struct BareCodes {
 /// followed, after blank lines, by lines that hold only a code. Lines inside
 /// the byte ranges in `skip` (tables) are not read.
 pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<BareCodes> {
-    let lines: Vec<(usize, &str)> = source.lines().collect();
+    let lines: Vec<(usize, Cow<'_, str>)> = source.lines().flat_map(pieces).collect();
     let inside = |offset: usize| skip.iter().any(|range| range.contains(&offset));
     let mut found = Vec::new();
     let mut at = 0;
     while at < lines.len() {
-        let (offset, text) = lines[at];
+        let (offset, ref text) = lines[at];
+        let text: &str = text;
         // Labels are short: most lines (prose, HTML) need no closer look.
         let short = text.len() <= 160 && text.trim().chars().count() <= 48;
         let Some(label) = (short && !inside(offset))
@@ -37,14 +41,15 @@ pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<BareCod
         };
         let mut next = at + 1;
         let mut codes = Vec::new();
-        while let Some(&(offset, text)) = lines.get(next) {
+        while let Some((offset, text)) = lines.get(next) {
+            let (offset, text): (usize, &str) = (*offset, text);
             if text.trim().is_empty() {
                 next += 1;
                 continue;
             }
             match code_cell::parse(text) {
                 CodeCell::Code { code, reason } if !inside(offset) => {
-                    codes.push((next + 1, code, reason.map(str::to_owned)));
+                    codes.push((source.line_of(offset), code, reason.map(str::to_owned)));
                     next += 1;
                 }
                 _ => break,
@@ -52,7 +57,7 @@ pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<BareCod
         }
         if !codes.is_empty() {
             found.push(BareCodes {
-                line: at + 1,
+                line: source.line_of(lines[at].0),
                 label,
                 codes,
             });
@@ -62,10 +67,47 @@ pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<BareCod
     found
 }
 
+/// A line as the pieces bare codes are read from: the line itself, or, where
+/// it holds HTML block tags (`<li>Normal<p>200</p></li>`), the text between
+/// them, each at its own offset and with its tags removed.
+fn pieces((offset, line): (usize, &str)) -> Vec<(usize, Cow<'_, str>)> {
+    const BLOCKS: [&str; 6] = ["<p>", "<p ", "</p>", "<li", "</li>", "<br"];
+    if !line.contains('<') || !BLOCKS.iter().any(|tag| line.contains(tag)) {
+        return vec![(offset, Cow::Borrowed(line))];
+    }
+    let mut cuts: Vec<usize> = BLOCKS
+        .iter()
+        .flat_map(|tag| line.match_indices(tag).map(|(at, _)| at))
+        .collect();
+    cuts.push(0);
+    cuts.push(line.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|cut| {
+            let text = label::strip_tags(&line[cut[0]..cut[1]]);
+            (offset + cut[0], Cow::Owned(text))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Group;
+
+    #[test]
+    fn html_list_items_hold_bare_codes_in_paragraphs() {
+        let text = "<ul><li>Normal<p>200</p><p>202 Accepted</p></li>\n<li>Error<div><table></table></div></li></ul>\n";
+        let table = text.find("<table").unwrap_or(0)..text.find("</table>").unwrap_or(0) + 8;
+        let found = find(&Source::new(text), &[table]);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].line, found[0].label.group), (1, Group::Normal));
+        assert_eq!(
+            found[0].codes,
+            [(1, 200, None), (1, 202, Some("Accepted".to_owned()))]
+        );
+    }
 
     #[test]
     fn a_code_under_a_label_is_a_bare_code() {

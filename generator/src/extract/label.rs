@@ -14,15 +14,25 @@ pub struct Label {
     pub group: Group,
 }
 
-/// The label above the table starting on `table_line`, looking no higher than
-/// `floor_line` (the line the previous table ends on, or 0).
+/// The label above the table starting at byte `table_start`, looking no
+/// further back than byte `floor` (where the previous table ends, or 0).
 ///
-/// Blank lines, anchors and captions that name no group are passed over; the
-/// first other line is the label if it is a short phrase naming a group, and
-/// otherwise there is no label: a prose bullet above a table is not one.
-pub fn find(source: &Source<'_>, table_line: usize, floor_line: usize) -> Option<Label> {
-    for line in (floor_line + 1..table_line).rev() {
-        let text = strip_tags(source.line(line));
+/// The text before the table on its own line comes first (HTML writes
+/// `<li>Normal<div><table>` on one line), then the lines above. Blank
+/// lines, anchors and captions that name no group are passed over; the
+/// first other text is the label if it is a short phrase naming a group,
+/// and otherwise there is no label: a prose bullet above a table is not one.
+pub fn find(source: &Source<'_>, table_start: usize, floor: usize) -> Option<Label> {
+    let table_line = source.line_of(table_start);
+    let floor_line = source.line_of(floor.saturating_sub(1)) * usize::from(floor > 0);
+    let line_start = source.line_start(table_line);
+    let same_line = &source.text[line_start.max(floor).min(table_start)..table_start];
+    let same_line = std::iter::once(same_line.to_owned());
+    let above = (floor_line + 1..table_line)
+        .rev()
+        .map(|line| source.line(line).to_owned());
+    for raw in same_line.chain(above) {
+        let text = strip_tags(&raw);
         let text = text.trim();
         if text.is_empty() {
             continue;
@@ -104,6 +114,24 @@ fn heading_text(line: &str) -> Option<&str> {
     (rest.len() < line.len() && rest.starts_with(char::is_whitespace)).then(|| rest.trim())
 }
 
+/// The label a table's own `<caption>` names, if it names a group
+/// (`<caption><b>Table 1 </b>Error status codes</caption>`).
+pub fn of_caption(table: &str) -> Option<Label> {
+    let lower_start = table.find("<caption")?;
+    let inner_start = lower_start + table[lower_start..].find('>')? + 1;
+    let inner_end = inner_start + table[inner_start..].find("</caption")?;
+    let text = collapse_whitespace(&strip_tags(&table[inner_start..inner_end]));
+    let rest = text
+        .strip_prefix("Table")
+        .or_else(|| text.strip_prefix("表"))
+        .map(|rest| {
+            rest.trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+        })
+        .unwrap_or(&text);
+    label(rest)
+}
+
 /// `**Table 3**  Normal return code` or `**表 2** 异常返回值` → the text after the number.
 fn caption_text(line: &str) -> Option<&str> {
     let inner = line.strip_prefix("**")?;
@@ -120,7 +148,7 @@ fn caption_text(line: &str) -> Option<&str> {
 }
 
 /// The line's text outside `<...>` tags.
-fn strip_tags(line: &str) -> String {
+pub fn strip_tags(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut in_tag = false;
     for c in line.chars() {
@@ -140,9 +168,7 @@ mod tests {
 
     fn label_above(text: &str) -> Option<(String, Group)> {
         let source = Source::new(text);
-        let table_line = (1..=text.lines().count())
-            .find(|&l| source.line(l).trim_start().starts_with("<table"))?;
-        find(&source, table_line, 0).map(|label| (label.text, label.group))
+        find(&source, text.find("<table")?, 0).map(|label| (label.text, label.group))
     }
 
     #[test]
@@ -195,8 +221,18 @@ mod tests {
     fn the_search_stops_at_the_previous_table() {
         let text = "-   Normal\n<table></table>\n\n<table>";
         let source = Source::new(text);
-        assert_eq!(find(&source, 4, 2), None);
-        assert!(find(&source, 2, 0).is_some());
+        let first_end = text.find("</table>").unwrap_or(0) + "</table>".len();
+        assert_eq!(
+            find(&source, text.rfind("<table").unwrap_or(0), first_end),
+            None
+        );
+        assert!(find(&source, text.find("<table").unwrap_or(0), 0).is_some());
+        // On one line, as HTML writes it: the text after the previous table.
+        let text = "<li>Normal<table></table></li><li>Error<div><table>";
+        let source = Source::new(text);
+        let first_end = text.find("</table>").unwrap_or(0) + "</table>".len();
+        let second = find(&source, text.rfind("<table").unwrap_or(0), first_end);
+        assert_eq!(second.map(|l| l.group), Some(Group::Abnormal));
     }
 
     #[test]

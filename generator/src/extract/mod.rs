@@ -45,7 +45,8 @@ pub fn document(path: &str, text: &str) -> Extraction {
     let source = Source::new(text);
     let mut diagnostics = Vec::new();
     let mut tables = Vec::new();
-    let mut floor_line = 0;
+    // Where the previous table ends: labels are looked for after it.
+    let mut floor = 0;
     let examples = examples::ranges(text);
     let candidates = candidates(&source, &examples);
     // Bare codes are neither in a table nor in an example.
@@ -79,9 +80,10 @@ pub fn document(path: &str, text: &str) -> Extraction {
             ));
         }
         if let Some(status) = StatusTable::find(&candidate.grid) {
-            // A label above the table, else a qualifier in the code column's
-            // header (`Normal Status Code`, `错误返回码`).
-            let label = label::find(&source, table_line, floor_line)
+            // The table's own caption, a label before it, else a qualifier
+            // in the code column's header (`Normal Status Code`, `错误返回码`).
+            let label = label::of_caption(&source.text[candidate.range.clone()])
+                .or_else(|| label::find(&source, candidate.range.start, floor))
                 .or_else(|| label::of_phrase(status.code_header));
             let mut rows = Vec::new();
             let mut classes = Vec::new();
@@ -135,7 +137,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
                 classes,
             });
         }
-        floor_line = source.line_of(candidate.range.end.saturating_sub(1));
+        floor = candidate.range.end;
     }
     for bare in bare_codes::find(&source, &table_ranges) {
         let rows = bare.codes.into_iter().map(|(line, code, reason)| Row {
@@ -224,10 +226,16 @@ fn candidates(source: &Source<'_>, examples: &[std::ops::Range<usize>]) -> Vec<C
 
 /// The text of the first `# ` heading, markup removed.
 fn title(source: &Source<'_>) -> Option<String> {
+    // A Markdown page's first `# ` heading, else an HTML page's `<title>`.
     let heading = source
         .text
         .lines()
-        .find_map(|line| line.strip_prefix("# "))?;
+        .find_map(|line| line.strip_prefix("# "))
+        .or_else(|| {
+            let start = source.text.find("<title>")? + "<title>".len();
+            let end = start + source.text[start..].find("</title>")?;
+            Some(&source.text[start..end])
+        })?;
     let text: String = Html::parse_fragment(heading)
         .root_element()
         .text()

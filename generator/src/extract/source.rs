@@ -37,6 +37,11 @@ impl<'a> Source<'a> {
         self.line_starts.partition_point(|&start| start <= offset)
     }
 
+    /// The byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line - 1]
+    }
+
     /// The text of 1-based `line`, without its line break.
     pub fn line(&self, line: usize) -> &'a str {
         let start = self.line_starts[line - 1];
