@@ -39,7 +39,7 @@ use crate::paths::absolute;
 #[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct Regen {
     /// The documents: a directory, read recursively (*.md, *.markdown,
-    /// *.html, *.htm), or one page [default: the project's].
+    /// *.html, *.htm, *.rst), or one page [default: the project's].
     #[arg(long, value_name = "DIR|FILE")]
     pub spec: Option<PathBuf>,
     /// The module to write [default: the project's].

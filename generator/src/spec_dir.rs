@@ -7,7 +7,7 @@ use walkdir::WalkDir;
 use crate::diagnostic::Diagnostic;
 
 /// File endings read as documents.
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm", "rst"];
 
 /// A document's text and where it came from.
 pub struct SpecFile {

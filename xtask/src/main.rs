@@ -19,7 +19,7 @@ struct Cli {
 enum Command {
     /// Regenerate a status module from documents (writes only if it changed).
     ///
-    /// Reads every *.md, *.markdown, *.html and *.htm file under the
+    /// Reads every *.md, *.markdown, *.html, *.htm and *.rst file under the
     /// documents' directory (or the one page given), extracts their status
     /// tables and writes the Rust module; by default spec/ into
     /// runtime/src/spec.rs, the module `returns` bundles. Problems in a

@@ -1,12 +1,12 @@
-//! The module generated from the whole corpus (1182 real pages) compiles,
-//! warnings denied, mounted in a crate of its own.
+//! The module generated from each corpus of real pages (Markdown, plain
+//! HTML exports, reStructuredText) compiles, warnings denied, mounted in a
+//! crate of its own.
 
 use returns_build::{emit, regen};
 use xtask::{agreement, module_check, workspace};
 
-#[test]
-fn the_corpus_module_compiles() {
-    let corpus = agreement::default_corpus();
+fn compiles(name: &str, at_least: usize) {
+    let corpus = agreement::default_corpus().with_file_name(name);
     if !corpus.is_dir() {
         eprintln!(
             "skipped: no corpus at {} (it sits beside the checkout in CI)",
@@ -16,13 +16,28 @@ fn the_corpus_module_compiles() {
     }
     let (module, loaded) =
         regen::generate(&corpus, &emit::Options::default()).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(loaded.documents.len() >= 1182);
-    let scratch = workspace::target_dir().join("corpus-module-check");
+    assert!(loaded.documents.len() >= at_least, "{name}");
+    let scratch = workspace::target_dir().join(format!("{name}-module-check"));
     match module_check::compile(&module, &scratch, "check") {
         Ok(time) => println!(
-            "cargo check of the corpus module: {:.1} s",
+            "cargo check of the {name} module: {:.1} s",
             time.as_secs_f64()
         ),
         Err(error) => panic!("{}", &error[..error.len().min(4000)]),
     }
+}
+
+#[test]
+fn the_markdown_corpus_module_compiles() {
+    compiles("corpus", 1182);
+}
+
+#[test]
+fn the_html_exports_module_compiles() {
+    compiles("corpus-html", 208);
+}
+
+#[test]
+fn the_rst_corpus_module_compiles() {
+    compiles("corpus-rst", 322);
 }

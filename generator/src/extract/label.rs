@@ -33,7 +33,9 @@ pub fn find(source: &Source<'_>, table_start: usize, floor: usize) -> Option<Lab
         .map(|line| source.line(line).to_owned());
     for raw in same_line.chain(above) {
         let text = strip_tags(&raw);
+        // reStructuredText writes a caption as `.. table:: **Table 1** ...`.
         let text = text.trim();
+        let text = text.strip_prefix(".. table::").map_or(text, str::trim);
         if text.is_empty() {
             continue;
         }

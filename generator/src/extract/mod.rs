@@ -12,6 +12,7 @@ mod examples;
 mod grid;
 mod label;
 mod pipe_table;
+mod rst_table;
 mod source;
 mod status_table;
 
@@ -42,12 +43,18 @@ pub struct Extraction {
 /// Reads the document at `path` (relative to the spec directory, shown in
 /// diagnostics) whose text is `text`.
 pub fn document(path: &str, text: &str) -> Extraction {
-    let source = Source::new(text);
+    let mut source = Source::new(text);
+    source.rst = is_rst(path);
     let mut diagnostics = Vec::new();
     let mut tables = Vec::new();
     // Where the previous table ends: labels are looked for after it.
     let mut floor = 0;
-    let examples = examples::ranges(text);
+    // reStructuredText has no fences; its literal blocks are left for later.
+    let examples = if source.rst {
+        Vec::new()
+    } else {
+        examples::ranges(text)
+    };
     let candidates = candidates(&source, &examples);
     // Bare codes are neither in a table nor in an example.
     let mut table_ranges: Vec<_> = candidates
@@ -73,11 +80,12 @@ pub fn document(path: &str, text: &str) -> Extraction {
     for candidate in candidates {
         let table_line = source.line_of(candidate.range.start);
         if !candidate.closed {
-            diagnostics.push(Diagnostic::warning(
-                path,
-                Some(table_line),
-                "this <table> is never closed; it was read up to the end of the file",
-            ));
+            let message = if source.rst {
+                "this table has no bottom border; it was read as far as it goes"
+            } else {
+                "this <table> is never closed; it was read up to the end of the file"
+            };
+            diagnostics.push(Diagnostic::warning(path, Some(table_line), message));
         }
         if let Some(status) = StatusTable::find(&candidate.grid) {
             // The table's own caption, a label before it, else a qualifier
@@ -175,6 +183,31 @@ pub fn document(path: &str, text: &str) -> Extraction {
     }
 }
 
+/// A reStructuredText page's first section title: a line underlined with
+/// `=`, `-`, `~` ... at least as long as it.
+fn rst_title<'t>(source: &Source<'t>) -> Option<&'t str> {
+    if !source.rst {
+        return None;
+    }
+    let lines: Vec<&str> = source.text.lines().collect();
+    lines.windows(2).find_map(|pair| {
+        let (title, under) = (pair[0].trim_end(), pair[1].trim_end());
+        let mark = under.bytes().next()?;
+        (!title.trim().is_empty()
+            && !title.starts_with(' ')
+            && matches!(mark, b'=' | b'-' | b'~' | b'^' | b'*' | b'#')
+            && under.bytes().all(|b| b == mark)
+            && under.chars().count() >= title.chars().count())
+        .then_some(title)
+    })
+}
+
+/// Whether `path` is a reStructuredText page.
+fn is_rst(path: &str) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("rst"))
+}
+
 /// A table of either kind, read into a grid, with the line of each row.
 struct Candidate {
     range: std::ops::Range<usize>,
@@ -193,6 +226,17 @@ fn first_row<'t>(text: &'t str, span: &source::TableSpan) -> &'t str {
 /// Every HTML table that may be a status table (the others are not parsed)
 /// and every pipe table of the document, in page order, outside `examples`.
 fn candidates(source: &Source<'_>, examples: &[std::ops::Range<usize>]) -> Vec<Candidate> {
+    if source.rst {
+        return rst_table::find(source)
+            .into_iter()
+            .map(|table| Candidate {
+                range: table.range,
+                closed: table.closed,
+                grid: table.grid,
+                row_lines: table.row_lines,
+            })
+            .collect();
+    }
     let html = source.tables(examples);
     let mut html_ranges: Vec<_> = html.iter().map(|span| span.range.clone()).collect();
     html_ranges.extend(examples.iter().cloned());
@@ -231,6 +275,7 @@ fn title(source: &Source<'_>) -> Option<String> {
         .text
         .lines()
         .find_map(|line| line.strip_prefix("# "))
+        .or_else(|| rst_title(source))
         .or_else(|| {
             let start = source.text.find("<title>")? + "<title>".len();
             let end = start + source.text[start..].find("</title>")?;

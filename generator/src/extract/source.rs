@@ -9,6 +9,8 @@ use std::ops::Range;
 pub struct Source<'a> {
     /// The whole text.
     pub text: &'a str,
+    /// Whether the text is reStructuredText (its tables are read as such).
+    pub rst: bool,
     line_starts: Vec<usize>,
 }
 
@@ -29,7 +31,11 @@ impl<'a> Source<'a> {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(at, _)| at + 1))
             .collect();
-        Self { text, line_starts }
+        Self {
+            text,
+            rst: false,
+            line_starts,
+        }
     }
 
     /// The 1-based line holding byte `offset`.

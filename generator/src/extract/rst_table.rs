@@ -1,0 +1,373 @@
+//! reStructuredText tables, read into the same [`Grid`] as HTML and pipe
+//! tables: grid tables (`+----+----+`, header closed by `+====+`) and
+//! simple tables (`====  ====`). A cell's lines are joined with spaces and
+//! its inline markup is removed ([`inline_text`]).
+//!
+//! Not read yet: `.. list-table::`, `.. csv-table::`, and cells merged
+//! across columns (a row whose `|` do not stand at every column border is
+//! read by the borders it has).
+
+use super::grid::{Grid, GridRow, collapse_whitespace};
+use super::source::Source;
+
+/// One table of either kind.
+pub struct RstTable {
+    /// From its top border's line start to its bottom border's end.
+    pub range: std::ops::Range<usize>,
+    /// The header row, then the body rows.
+    pub grid: Grid,
+    /// The 1-based line each grid row starts on.
+    pub row_lines: Vec<usize>,
+    /// Whether the table ends with a bottom border.
+    pub closed: bool,
+}
+
+/// Every grid and simple table of `source`, in page order.
+pub fn find(source: &Source<'_>) -> Vec<RstTable> {
+    let lines: Vec<(usize, &str)> = source.lines().collect();
+    let mut tables = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let line = lines[at].1;
+        let read = if is_grid_border(line) {
+            grid_table(source, &lines, at)
+        } else if is_simple_border(line)
+            && lines.get(at + 1).is_some_and(|(_, l)| !l.trim().is_empty())
+        {
+            simple_table(source, &lines, at)
+        } else {
+            None
+        };
+        match read {
+            Some((table, next)) => {
+                tables.push(table);
+                at = next;
+            }
+            None => at += 1,
+        }
+    }
+    tables
+}
+
+/// `+---+---+` or `+===+===+`, indented or not.
+fn is_grid_border(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.len() >= 3
+        && trimmed.starts_with('+')
+        && trimmed.ends_with('+')
+        && trimmed.bytes().all(|b| matches!(b, b'+' | b'-' | b'='))
+        && trimmed.bytes().any(|b| b != b'+')
+}
+
+/// `====  =====`: runs of `=` separated by spaces, at least two columns.
+fn is_simple_border(line: &str) -> bool {
+    let trimmed = line.trim();
+    !trimmed.is_empty()
+        && trimmed.bytes().all(|b| matches!(b, b'=' | b' '))
+        && trimmed.split_whitespace().count() >= 2
+}
+
+/// The grid table whose top border is line `top`, and the line after it.
+fn grid_table(
+    source: &Source<'_>,
+    lines: &[(usize, &str)],
+    top: usize,
+) -> Option<(RstTable, usize)> {
+    let (start, border) = lines[top];
+    let indent = border.len() - border.trim_start().len();
+    // Column borders: the `+` positions of the top border.
+    let borders: Vec<usize> = border
+        .char_indices()
+        .filter(|&(_, c)| c == '+')
+        .map(|(at, _)| at)
+        .collect();
+    let mut grid = Grid::default();
+    let mut row_lines = Vec::new();
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    let mut row_line = top + 2;
+    let mut header_seen = false;
+    let mut at = top + 1;
+    let mut closed = false;
+    while let Some(&(_, line)) = lines.get(at) {
+        let body = line.get(indent..).unwrap_or("");
+        if line.len() < indent || !(body.starts_with('|') || body.starts_with('+')) {
+            break;
+        }
+        if is_grid_border(line) {
+            let header = line.contains('=');
+            let texts: Vec<String> = cells
+                .iter()
+                .map(|parts| inline_text(&parts.join("\n")))
+                .collect();
+            grid.rows.push(GridRow {
+                index: grid.rows.len(),
+                header: header && !header_seen,
+                cells: texts,
+            });
+            header_seen |= header;
+            row_lines.push(row_line);
+            cells.clear();
+            row_line = at + 2;
+            closed = true;
+        } else {
+            closed = false;
+            let pieces = split_at_borders(line, &borders);
+            if cells.len() < pieces.len() {
+                cells.resize(pieces.len(), Vec::new());
+            }
+            for (cell, piece) in cells.iter_mut().zip(pieces) {
+                cell.push(piece);
+            }
+        }
+        at += 1;
+    }
+    // A table cut off before its bottom border keeps the rows it has.
+    if !cells.is_empty() {
+        let texts = cells
+            .iter()
+            .map(|parts| inline_text(&parts.join("\n")))
+            .collect();
+        grid.rows.push(GridRow {
+            index: grid.rows.len(),
+            header: false,
+            cells: texts,
+        });
+        row_lines.push(row_line);
+    }
+    // Without a header separator, the first row is still the header.
+    if !header_seen {
+        if let Some(first) = grid.rows.first_mut() {
+            first.header = true;
+        }
+    }
+    if grid.rows.is_empty() {
+        return None;
+    }
+    let end = lines
+        .get(at - 1)
+        .map_or(source.text.len(), |&(offset, l)| offset + l.len());
+    Some((
+        RstTable {
+            range: start..end,
+            grid,
+            row_lines,
+            closed,
+        },
+        at,
+    ))
+}
+
+/// The text between the `|` that stand at column borders; a line whose
+/// right border is out of place (ragged) ends at its last `|`.
+fn split_at_borders(line: &str, borders: &[usize]) -> Vec<String> {
+    let bytes = line.as_bytes();
+    let mut cuts: Vec<usize> = borders
+        .iter()
+        .copied()
+        .filter(|&at| bytes.get(at) == Some(&b'|'))
+        .collect();
+    let last = line.trim_end().len().saturating_sub(1);
+    if bytes.get(last) == Some(&b'|') && cuts.last().is_some_and(|&cut| cut < last) {
+        cuts.push(last);
+    }
+    cuts.windows(2)
+        .map(|pair| {
+            line.get(pair[0] + 1..pair[1])
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// The simple table whose top border is line `top`, and the line after it.
+fn simple_table(
+    source: &Source<'_>,
+    lines: &[(usize, &str)],
+    top: usize,
+) -> Option<(RstTable, usize)> {
+    let (start, border) = lines[top];
+    // Each column starts where a run of `=` starts.
+    let mut columns = Vec::new();
+    let mut previous = b' ';
+    for (at, b) in border.bytes().enumerate() {
+        if b == b'=' && previous == b' ' {
+            columns.push(at);
+        }
+        previous = b;
+    }
+    let mut grid = Grid::default();
+    let mut row_lines = Vec::new();
+    let mut borders_seen = 1;
+    let mut at = top + 1;
+    let mut closed = false;
+    while let Some(&(_, line)) = lines.get(at) {
+        if is_simple_border(line) {
+            borders_seen += 1;
+            at += 1;
+            // The third border closes the table (top, under the header, bottom).
+            if borders_seen == 3 {
+                closed = true;
+                break;
+            }
+            continue;
+        }
+        if line.trim().is_empty() {
+            // Blank lines may stand inside the body; two borders so far means
+            // the table is open until its bottom border.
+            if borders_seen < 2 {
+                break;
+            }
+            at += 1;
+            continue;
+        }
+        let cells: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, &from)| {
+                let to = columns.get(i + 1).copied().unwrap_or(line.len());
+                inline_text(
+                    line.get(from.min(line.len())..to.min(line.len()).max(from.min(line.len())))
+                        .unwrap_or(""),
+                )
+            })
+            .collect();
+        grid.rows.push(GridRow {
+            index: grid.rows.len(),
+            header: borders_seen == 1,
+            cells,
+        });
+        row_lines.push(at + 1);
+        at += 1;
+    }
+    if grid.rows.is_empty() || borders_seen < 2 {
+        return None;
+    }
+    let end = lines
+        .get(at - 1)
+        .map_or(source.text.len(), |&(offset, l)| offset + l.len());
+    Some((
+        RstTable {
+            range: start..end,
+            grid,
+            row_lines,
+            closed,
+        },
+        at,
+    ))
+}
+
+/// A cell's text as the page shows it: roles give their title
+/// (``:ref:`Error Codes <x>` `` → `Error Codes`), emphasis and literals
+/// their text, escapes their character; whitespace collapsed.
+pub fn inline_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == ':' {
+            if let Some((shown, after)) = role(rest) {
+                out.push_str(&shown);
+                rest = after;
+                continue;
+            }
+        }
+        match c {
+            '\\' => {
+                // `\ ` is nothing; `\*` is `*`.
+                let mut chars = rest.chars();
+                chars.next();
+                match chars.next() {
+                    Some(' ') | None => {}
+                    Some(escaped) => out.push(escaped),
+                }
+                rest = chars.as_str();
+            }
+            '*' | '`' => rest = &rest[1..],
+            _ => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    collapse_whitespace(&out)
+}
+
+/// ``:name:`text` `` at the start of `text`: what it shows (the title
+/// before ` <target>`), and the text after it.
+fn role(text: &str) -> Option<(String, &str)> {
+    let name_end = text[1..].find(':')? + 1;
+    let name = &text[1..name_end];
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return None;
+    }
+    let body = text[name_end + 1..].strip_prefix('`')?;
+    let close = body.find('`')?;
+    let inner = &body[..close];
+    let shown = match inner.rfind(" <") {
+        Some(at) if inner.ends_with('>') => &inner[..at],
+        _ => inner,
+    };
+    Some((shown.trim().to_owned(), &body[close + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(table: &RstTable) -> Vec<Vec<&str>> {
+        table
+            .grid
+            .rows
+            .iter()
+            .map(|row| row.cells.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn grid_tables_with_multi_line_cells() {
+        let text = "-  Abnormal\n\n   +-----------------+----------------+\n   | Returned Value  | Description    |\n   +=================+================+\n   | 400 Bad Request | The server     |\n   |                 | failed.        |\n   +-----------------+----------------+\n   | 404             | See :ref:`Error Codes <x>`. |\n   +-----------------+----------------+\n";
+        let tables = find(&Source::new(text));
+        assert_eq!(tables.len(), 1);
+        assert_eq!(
+            cells(&tables[0]),
+            [
+                vec!["Returned Value", "Description"],
+                vec!["400 Bad Request", "The server failed."],
+                vec!["404", "See Error Codes."]
+            ]
+        );
+        assert!(tables[0].grid.rows[0].header && !tables[0].grid.rows[1].header);
+        assert_eq!(tables[0].row_lines, [4, 6, 9]);
+        assert!(tables[0].closed);
+    }
+
+    #[test]
+    fn simple_tables_under_a_table_directive() {
+        let text = ".. table:: **Table 3** Status codes\n\n   =========== ===========\n   Status Code Description\n   =========== ===========\n   200         **OK**\n   1\\ *xx*     Informational\n   =========== ===========\n";
+        let tables = find(&Source::new(text));
+        assert_eq!(tables.len(), 1);
+        assert_eq!(
+            cells(&tables[0]),
+            [
+                vec!["Status Code", "Description"],
+                vec!["200", "OK"],
+                vec!["1xx", "Informational"]
+            ]
+        );
+        assert_eq!(tables[0].row_lines, [4, 6, 7]);
+    }
+
+    #[test]
+    fn a_grid_table_cut_off_keeps_its_rows() {
+        let text = "+------+------+\n| Code | Text |\n+======+======+\n| 200  | OK   |\n";
+        let tables = find(&Source::new(text));
+        assert_eq!(cells(&tables[0])[1], ["200", "OK"]);
+        assert!(!tables[0].closed);
+    }
+
+    #[test]
+    fn section_underlines_are_not_tables() {
+        let text = "Returned Values\n===============\n\ntext\n";
+        assert!(find(&Source::new(text)).is_empty());
+    }
+}
