@@ -143,18 +143,36 @@ fn grid_table(
     if grid.rows.is_empty() {
         return None;
     }
-    let end = lines
-        .get(at - 1)
-        .map_or(source.text.len(), |&(offset, l)| offset + l.len());
-    Some((
-        RstTable {
-            range: start..end,
-            grid,
-            row_lines,
-            closed,
-        },
-        at,
+    Some(finished(
+        source,
+        lines,
+        (start, at),
+        grid,
+        row_lines,
+        closed,
     ))
+}
+
+/// The table that starts at byte `start` and whose last line is just
+/// before line index `next`, with `next`, the line to go on from.
+fn finished(
+    source: &Source<'_>,
+    lines: &[(usize, &str)],
+    (start, next): (usize, usize),
+    grid: Grid,
+    row_lines: Vec<usize>,
+    closed: bool,
+) -> (RstTable, usize) {
+    let end = lines
+        .get(next.saturating_sub(1))
+        .map_or(source.text.len(), |&(offset, l)| offset + l.len());
+    let table = RstTable {
+        range: start..end,
+        grid,
+        row_lines,
+        closed,
+    };
+    (table, next)
 }
 
 /// The text between the `|` that stand at column borders; a line whose
@@ -243,17 +261,13 @@ fn simple_table(
     if grid.rows.is_empty() || borders_seen < 2 {
         return None;
     }
-    let end = lines
-        .get(at - 1)
-        .map_or(source.text.len(), |&(offset, l)| offset + l.len());
-    Some((
-        RstTable {
-            range: start..end,
-            grid,
-            row_lines,
-            closed,
-        },
-        at,
+    Some(finished(
+        source,
+        lines,
+        (start, at),
+        grid,
+        row_lines,
+        closed,
     ))
 }
 
