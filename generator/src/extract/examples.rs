@@ -6,6 +6,10 @@
 //! runs to the end of its container, a fence may sit in a list item, a
 //! longer fence closes a shorter one...), so `pulldown-cmark` decides it.
 //! `<script>` is HTML's raw text, found by its tags as comments are.
+//!
+//! In reStructuredText the examples are literal blocks: the indented block
+//! after a paragraph ending in `::`, or under `.. code-block::`, `.. code::`
+//! and `.. sourcecode::`.
 
 use std::ops::Range;
 
@@ -16,6 +20,48 @@ pub fn ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = fenced_code(text);
     ranges.extend(scripts(text));
     ranges.sort_by_key(|range| range.start);
+    ranges
+}
+
+/// A reStructuredText page's literal blocks, each from the line after its
+/// marker to the last line indented deeper than the marker.
+pub fn rst_literal_blocks(source: &super::source::Source<'_>) -> Vec<Range<usize>> {
+    let lines: Vec<(usize, &str)> = source.lines().collect();
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let line = lines[at].1;
+        let trimmed = line.trim();
+        let code_directive = [".. code-block::", ".. code::", ".. sourcecode::"]
+            .iter()
+            .any(|d| trimmed.starts_with(d));
+        let literal_paragraph = trimmed.ends_with("::") && !trimmed.starts_with("..");
+        if !(code_directive || literal_paragraph) {
+            at += 1;
+            continue;
+        }
+        let marker_indent = indent(line);
+        let mut end = at + 1;
+        let mut last = at;
+        while let Some(&(_, next)) = lines.get(end) {
+            if next.trim().is_empty() {
+                end += 1;
+                continue;
+            }
+            if indent(next) <= marker_indent {
+                break;
+            }
+            last = end;
+            end += 1;
+        }
+        if last > at {
+            let start = lines[at + 1].0;
+            let (offset, text) = lines[last];
+            ranges.push(start..offset + text.len());
+        }
+        at = last.max(at) + 1;
+    }
     ranges
 }
 
@@ -102,6 +148,17 @@ mod tests {
         // Pages indent their tables under list items; 4 spaces is not a fence.
         let text = "para\n\n    <table><tr><th>Status Code</th></tr></table>\n";
         assert!(ranges(text).is_empty());
+    }
+
+    #[test]
+    fn rst_literal_blocks_are_examples() {
+        let text = "Example::\n\n   +-----+\n   | 200 |\n\n.. code-block:: text\n\n   200\n\nAfter.\n\n.. table:: **Table 1**\n\n   ===\n";
+        let source = super::super::source::Source::new(text);
+        let found = rst_literal_blocks(&source);
+        assert_eq!(
+            shown(text, &found),
+            ["\n   +-----+\n   | 200 |", "\n   200"]
+        );
     }
 
     #[test]

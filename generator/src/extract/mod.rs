@@ -50,8 +50,9 @@ pub fn document(path: &str, text: &str) -> Extraction {
     // Where the previous table ends: labels are looked for after it.
     let mut floor = 0;
     // reStructuredText has no fences; its literal blocks are left for later.
+    // Example markup: fenced code and scripts, or RST literal blocks.
     let examples = if source.rst {
-        Vec::new()
+        examples::rst_literal_blocks(&source)
     } else {
         examples::ranges(text)
     };
@@ -86,6 +87,9 @@ pub fn document(path: &str, text: &str) -> Extraction {
                 "this <table> is never closed; it was read up to the end of the file"
             };
             diagnostics.push(Diagnostic::warning(path, Some(table_line), message));
+        }
+        for (line, problem) in &candidate.problems {
+            diagnostics.push(Diagnostic::warning(path, Some(*line), problem.clone()));
         }
         if let Some(status) = StatusTable::find(&candidate.grid) {
             // The table's own caption, a label before it, else a qualifier
@@ -214,6 +218,8 @@ struct Candidate {
     closed: bool,
     grid: Grid,
     row_lines: Vec<usize>,
+    /// What is malformed in it, at its line (reStructuredText tables).
+    problems: Vec<(usize, String)>,
 }
 
 /// The raw text of a table's first row (its header, when it has one):
@@ -227,13 +233,14 @@ fn first_row<'t>(text: &'t str, span: &source::TableSpan) -> &'t str {
 /// and every pipe table of the document, in page order, outside `examples`.
 fn candidates(source: &Source<'_>, examples: &[std::ops::Range<usize>]) -> Vec<Candidate> {
     if source.rst {
-        return rst_table::find(source)
+        return rst_table::find(source, examples)
             .into_iter()
             .map(|table| Candidate {
                 range: table.range,
                 closed: table.closed,
                 grid: table.grid,
                 row_lines: table.row_lines,
+                problems: table.problems,
             })
             .collect();
     }
@@ -252,6 +259,7 @@ fn candidates(source: &Source<'_>, examples: &[std::ops::Range<usize>]) -> Vec<C
                 .collect(),
             closed: span.closed,
             range: span.range,
+            problems: Vec::new(),
         })
         .collect();
     candidates.extend(
@@ -262,6 +270,7 @@ fn candidates(source: &Source<'_>, examples: &[std::ops::Range<usize>]) -> Vec<C
                 closed: true,
                 grid: pipe.grid,
                 row_lines: pipe.row_lines,
+                problems: Vec::new(),
             }),
     );
     candidates.sort_by_key(|candidate| candidate.range.start);

@@ -20,15 +20,23 @@ pub struct RstTable {
     pub row_lines: Vec<usize>,
     /// Whether the table ends with a bottom border.
     pub closed: bool,
+    /// What is malformed in it, at its 1-based line: the table is still
+    /// read as far as it can be.
+    pub problems: Vec<(usize, String)>,
 }
 
-/// Every grid and simple table of `source`, in page order.
-pub fn find(source: &Source<'_>) -> Vec<RstTable> {
+/// Every grid and simple table of `source` outside the byte ranges in
+/// `skip` (literal blocks), in page order.
+pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<RstTable> {
     let lines: Vec<(usize, &str)> = source.lines().collect();
     let mut tables = Vec::new();
     let mut at = 0;
     while at < lines.len() {
-        let line = lines[at].1;
+        let (offset, line) = lines[at];
+        if skip.iter().any(|range| range.contains(&offset)) {
+            at += 1;
+            continue;
+        }
         let read = if is_grid_border(line) {
             grid_table(source, &lines, at)
         } else if is_simple_border(line)
@@ -75,11 +83,13 @@ fn grid_table(
 ) -> Option<(RstTable, usize)> {
     let (start, border) = lines[top];
     let indent = border.len() - border.trim_start().len();
-    // Column borders: the `+` positions of the top border.
+    // Column borders: the `+` columns of the top border. Columns count
+    // characters, not bytes: a cell may hold `’` or Chinese text.
     let borders: Vec<usize> = border
-        .char_indices()
+        .chars()
+        .enumerate()
         .filter(|&(_, c)| c == '+')
-        .map(|(at, _)| at)
+        .map(|(column, _)| column)
         .collect();
     let mut grid = Grid::default();
     let mut row_lines = Vec::new();
@@ -88,6 +98,8 @@ fn grid_table(
     let mut header_seen = false;
     let mut at = top + 1;
     let mut closed = false;
+    let mut problems = Vec::new();
+    let width = border.trim_end().chars().count();
     while let Some(&(_, line)) = lines.get(at) {
         let body = line.get(indent..).unwrap_or("");
         if line.len() < indent || !(body.starts_with('|') || body.starts_with('+')) {
@@ -111,6 +123,18 @@ fn grid_table(
             closed = true;
         } else {
             closed = false;
+            if line.contains('\t') {
+                problems.push((at + 1, "a tab in a grid table: reStructuredText reads it as spaces \
+                    up to the next multiple of 8 columns, so the borders may not line up; use spaces"
+                    .to_owned()));
+            } else if line.trim_end().chars().count() != width {
+                problems.push((at + 1, format!(
+                    "ragged border: this row ends at column {}, the table's top border at column {}; \
+                     the row was read by the borders it has",
+                    line.trim_end().chars().count(),
+                    width
+                )));
+            }
             let pieces = split_at_borders(line, &borders);
             if cells.len() < pieces.len() {
                 cells.resize(pieces.len(), Vec::new());
@@ -150,6 +174,7 @@ fn grid_table(
         grid,
         row_lines,
         closed,
+        problems,
     ))
 }
 
@@ -162,6 +187,7 @@ fn finished(
     grid: Grid,
     row_lines: Vec<usize>,
     closed: bool,
+    problems: Vec<(usize, String)>,
 ) -> (RstTable, usize) {
     let end = lines
         .get(next.saturating_sub(1))
@@ -171,6 +197,7 @@ fn finished(
         grid,
         row_lines,
         closed,
+        problems,
     };
     (table, next)
 }
@@ -219,6 +246,7 @@ fn simple_table(
     let mut borders_seen = 1;
     let mut at = top + 1;
     let mut closed = false;
+    let problems = Vec::new();
     while let Some(&(_, line)) = lines.get(at) {
         if is_simple_border(line) {
             borders_seen += 1;
@@ -268,6 +296,7 @@ fn simple_table(
         grid,
         row_lines,
         closed,
+        problems,
     ))
 }
 
@@ -340,7 +369,7 @@ mod tests {
     #[test]
     fn grid_tables_with_multi_line_cells() {
         let text = "-  Abnormal\n\n   +-----------------+----------------+\n   | Returned Value  | Description    |\n   +=================+================+\n   | 400 Bad Request | The server     |\n   |                 | failed.        |\n   +-----------------+----------------+\n   | 404             | See :ref:`Error Codes <x>`. |\n   +-----------------+----------------+\n";
-        let tables = find(&Source::new(text));
+        let tables = find(&Source::new(text), &[]);
         assert_eq!(tables.len(), 1);
         assert_eq!(
             cells(&tables[0]),
@@ -358,7 +387,7 @@ mod tests {
     #[test]
     fn simple_tables_under_a_table_directive() {
         let text = ".. table:: **Table 3** Status codes\n\n   =========== ===========\n   Status Code Description\n   =========== ===========\n   200         **OK**\n   1\\ *xx*     Informational\n   =========== ===========\n";
-        let tables = find(&Source::new(text));
+        let tables = find(&Source::new(text), &[]);
         assert_eq!(tables.len(), 1);
         assert_eq!(
             cells(&tables[0]),
@@ -374,14 +403,32 @@ mod tests {
     #[test]
     fn a_grid_table_cut_off_keeps_its_rows() {
         let text = "+------+------+\n| Code | Text |\n+======+======+\n| 200  | OK   |\n";
-        let tables = find(&Source::new(text));
+        let tables = find(&Source::new(text), &[]);
         assert_eq!(cells(&tables[0])[1], ["200", "OK"]);
         assert!(!tables[0].closed);
     }
 
     #[test]
+    fn ragged_borders_and_tabs_are_problems_at_their_lines() {
+        let text = "+------+------+\n| Code | Text |\n+======+======+\n| 200  | OK |\n|\t404 | No   |\n+------+------+\n";
+        let tables = find(&Source::new(text), &[]);
+        let lines: Vec<usize> = tables[0].problems.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [4, 5]);
+        assert!(tables[0].problems[0].1.starts_with("ragged border"));
+        assert!(tables[0].problems[1].1.starts_with("a tab in a grid table"));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "+------+--------+\n| Code | Text   |\n+======+========+\n| 200  | 好 — ok |\n+------+--------+\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(cells(&tables[0])[1], ["200", "好 — ok"]);
+        assert!(tables[0].problems.is_empty(), "{:?}", tables[0].problems);
+    }
+
+    #[test]
     fn section_underlines_are_not_tables() {
         let text = "Returned Values\n===============\n\ntext\n";
-        assert!(find(&Source::new(text)).is_empty());
+        assert!(find(&Source::new(text), &[]).is_empty());
     }
 }
