@@ -108,3 +108,28 @@ fn ragged_and_tab_indented_tables_do_not_panic() {
         let _ = read(page);
     }
 }
+
+#[test]
+fn list_and_csv_tables_with_their_captions_as_labels() {
+    let page = "\
+.. list-table:: **Table 1** Normal values
+   :header-rows: 1
+
+   * - Status Code
+     - Description
+   * - 201
+     - Made.
+
+.. csv-table:: **Table 2** Abnormal values
+   :header: \"Returned Value\", \"Description\"
+
+   404 Not Found, \"Missing, or gone.\"
+";
+    assert_eq!(
+        rows(page),
+        [
+            (6, 201, Some(Group::Normal), "Made.".into()),
+            (12, 404, Some(Group::Abnormal), "Missing, or gone.".into()),
+        ]
+    );
+}

@@ -134,6 +134,17 @@ pub fn of_caption(table: &str) -> Option<Label> {
     label(rest)
 }
 
+/// The label a reStructuredText table directive's caption names
+/// (`.. list-table:: **Table 2** Normal values`), if it names a group.
+pub fn of_rst_directive(line: &str) -> Option<Label> {
+    let trimmed = line.trim();
+    let caption = [".. list-table::", ".. csv-table::", ".. table::"]
+        .iter()
+        .find_map(|directive| trimmed.strip_prefix(directive))?
+        .trim();
+    label(caption_text(caption).unwrap_or(caption))
+}
+
 /// `**Table 3**  Normal return code` or `**表 2** 异常返回值` → the text after the number.
 fn caption_text(line: &str) -> Option<&str> {
     let inner = line.strip_prefix("**")?;

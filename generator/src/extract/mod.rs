@@ -95,6 +95,13 @@ pub fn document(path: &str, text: &str) -> Extraction {
             // The table's own caption, a label before it, else a qualifier
             // in the code column's header (`Normal Status Code`, `错误返回码`).
             let label = label::of_caption(&source.text[candidate.range.clone()])
+                .or_else(|| {
+                    let first_line = source.line(table_line);
+                    source
+                        .rst
+                        .then(|| label::of_rst_directive(first_line))
+                        .flatten()
+                })
                 .or_else(|| label::find(&source, candidate.range.start, floor))
                 .or_else(|| label::of_phrase(status.code_header));
             let mut rows = Vec::new();

@@ -3,9 +3,11 @@
 //! simple tables (`====  ====`). A cell's lines are joined with spaces and
 //! its inline markup is removed ([`inline_text`]).
 //!
-//! Not read yet: `.. list-table::`, `.. csv-table::`, and cells merged
-//! across columns (a row whose `|` do not stand at every column border is
-//! read by the borders it has).
+//! The directives `.. list-table::` (`* - cell` rows) and `.. csv-table::`
+//! (`:header:` and comma-separated rows) are read too.
+//!
+//! Not read yet: cells merged across rows in grid tables (a row whose `|`
+//! do not stand at every column border is read by the borders it has).
 
 use super::grid::{Grid, GridRow, collapse_whitespace};
 use super::source::Source;
@@ -37,7 +39,12 @@ pub fn find(source: &Source<'_>, skip: &[std::ops::Range<usize>]) -> Vec<RstTabl
             at += 1;
             continue;
         }
-        let read = if is_grid_border(line) {
+        let directive = line.trim_start();
+        let read = if directive.starts_with(".. list-table::") {
+            list_table(source, &lines, at)
+        } else if directive.starts_with(".. csv-table::") {
+            csv_table(source, &lines, at)
+        } else if is_grid_border(line) {
             grid_table(source, &lines, at)
         } else if is_simple_border(line)
             && lines.get(at + 1).is_some_and(|(_, l)| !l.trim().is_empty())
@@ -300,6 +307,165 @@ fn simple_table(
     ))
 }
 
+/// A directive's options (`:header-rows: 1`) and the line index of its
+/// content's first line; the content is everything indented deeper than
+/// the directive, up to the line index returned second.
+fn directive_body<'t>(
+    lines: &[(usize, &'t str)],
+    at: usize,
+) -> (Vec<(&'t str, &'t str)>, usize, usize) {
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let own = indent(lines[at].1);
+    let mut options = Vec::new();
+    let mut next = at + 1;
+    while let Some(&(_, line)) = lines.get(next) {
+        let trimmed = line.trim();
+        let Some(option) = trimmed.strip_prefix(':') else {
+            break;
+        };
+        if let Some((name, value)) = option.split_once(':') {
+            options.push((name.trim(), value.trim()));
+        }
+        next += 1;
+    }
+    let content = next;
+    let mut end = next;
+    let mut last = next;
+    while let Some(&(_, line)) = lines.get(end) {
+        if !line.trim().is_empty() {
+            if indent(line) <= own {
+                break;
+            }
+            last = end + 1;
+        }
+        end += 1;
+    }
+    (options, content, last)
+}
+
+/// `.. list-table::`: rows of `* - cell` and `  - cell`, each cell's later
+/// lines indented under it; `:header-rows:` says how many are the header.
+fn list_table(
+    source: &Source<'_>,
+    lines: &[(usize, &str)],
+    at: usize,
+) -> Option<(RstTable, usize)> {
+    let (options, content, end) = directive_body(lines, at);
+    let header_rows: usize = options
+        .iter()
+        .find(|(name, _)| *name == "header-rows")
+        .and_then(|(_, value)| value.parse().ok())
+        .unwrap_or(0);
+    let mut rows: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+    for index in content..end {
+        let (_, line) = lines[index];
+        let trimmed = line.trim_start();
+        if let Some(cell) = trimmed
+            .strip_prefix("* - ")
+            .or_else(|| (trimmed == "* -").then_some(""))
+        {
+            rows.push((index + 1, vec![vec![cell.to_owned()]]));
+        } else if let Some(cell) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| (trimmed == "-").then_some(""))
+        {
+            if let Some((_, cells)) = rows.last_mut() {
+                cells.push(vec![cell.to_owned()]);
+            }
+        } else if let Some(cell) = rows.last_mut().and_then(|(_, cells)| cells.last_mut()) {
+            cell.push(trimmed.to_owned());
+        }
+    }
+    let mut grid = Grid::default();
+    let mut row_lines = Vec::new();
+    for (i, (line, cells)) in rows.into_iter().enumerate() {
+        grid.rows.push(GridRow {
+            index: i,
+            // Without `:header-rows:`, the first row is still read as the header.
+            header: i < header_rows.max(1),
+            cells: cells
+                .iter()
+                .map(|parts| inline_text(&parts.join("\n")))
+                .collect(),
+        });
+        row_lines.push(line);
+    }
+    if grid.rows.is_empty() {
+        return None;
+    }
+    Some(finished(
+        source,
+        lines,
+        (lines[at].0, end),
+        grid,
+        row_lines,
+        true,
+        Vec::new(),
+    ))
+}
+
+/// `.. csv-table::`: an optional `:header:` and comma-separated rows, a cell
+/// in double quotes where it holds a comma (`""` is a quote).
+fn csv_table(source: &Source<'_>, lines: &[(usize, &str)], at: usize) -> Option<(RstTable, usize)> {
+    let (options, content, end) = directive_body(lines, at);
+    let mut grid = Grid::default();
+    let mut row_lines = Vec::new();
+    if let Some((_, header)) = options.iter().find(|(name, _)| *name == "header") {
+        grid.rows.push(GridRow {
+            index: 0,
+            header: true,
+            cells: csv_cells(header),
+        });
+        row_lines.push(at + 1);
+    }
+    for index in content..end {
+        let (_, line) = lines[index];
+        if line.trim().is_empty() {
+            continue;
+        }
+        let header = grid.rows.is_empty();
+        grid.rows.push(GridRow {
+            index: grid.rows.len(),
+            header,
+            cells: csv_cells(line.trim()),
+        });
+        row_lines.push(index + 1);
+    }
+    if grid.rows.is_empty() {
+        return None;
+    }
+    Some(finished(
+        source,
+        lines,
+        (lines[at].0, end),
+        grid,
+        row_lines,
+        true,
+        Vec::new(),
+    ))
+}
+
+/// One CSV line's cells, unquoted, their inline markup removed.
+fn csv_cells(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(inline_text(&std::mem::take(&mut cell))),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(inline_text(&cell));
+    cells
+}
+
 /// A cell's text as the page shows it: roles give their title
 /// (``:ref:`Error Codes <x>` `` → `Error Codes`), emphasis and literals
 /// their text, escapes their character; whitespace collapsed.
@@ -424,6 +590,37 @@ mod tests {
         let tables = find(&Source::new(text), &[]);
         assert_eq!(cells(&tables[0])[1], ["200", "好 — ok"]);
         assert!(tables[0].problems.is_empty(), "{:?}", tables[0].problems);
+    }
+
+    #[test]
+    fn list_tables_with_header_rows_and_continued_cells() {
+        let text = ".. list-table:: **Table 1** Status codes\n   :header-rows: 1\n   :widths: 20 80\n\n   * - Status Code\n     - Description\n   * - 200\n     - The request\n       succeeded.\n   * - 404\n     - Not found.\n\nAfter.\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(
+            cells(&tables[0]),
+            [
+                vec!["Status Code", "Description"],
+                vec!["200", "The request succeeded."],
+                vec!["404", "Not found."]
+            ]
+        );
+        assert_eq!(tables[0].row_lines, [5, 7, 10]);
+        assert!(tables[0].grid.rows[0].header && !tables[0].grid.rows[1].header);
+    }
+
+    #[test]
+    fn csv_tables_with_a_header_option_and_quoted_cells() {
+        let text = ".. csv-table:: **Table 2** Codes\n   :header: \"Status Code\", \"Description\"\n\n   200, \"OK, done\"\n   409, \"A \"\"conflict\"\"\"\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(
+            cells(&tables[0]),
+            [
+                vec!["Status Code", "Description"],
+                vec!["200", "OK, done"],
+                vec!["409", "A \"conflict\""]
+            ]
+        );
+        assert_eq!(tables[0].row_lines, [1, 4, 5]);
     }
 
     #[test]
