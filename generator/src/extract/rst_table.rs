@@ -357,8 +357,7 @@ fn list_table(
         .and_then(|(_, value)| value.parse().ok())
         .unwrap_or(0);
     let mut rows: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
-    for index in content..end {
-        let (_, line) = lines[index];
+    for (index, &(_, line)) in lines.iter().enumerate().take(end).skip(content) {
         let trimmed = line.trim_start();
         if let Some(cell) = trimmed
             .strip_prefix("* - ")
@@ -418,8 +417,7 @@ fn csv_table(source: &Source<'_>, lines: &[(usize, &str)], at: usize) -> Option<
         });
         row_lines.push(at + 1);
     }
-    for index in content..end {
-        let (_, line) = lines[index];
+    for (index, &(_, line)) in lines.iter().enumerate().take(end).skip(content) {
         if line.trim().is_empty() {
             continue;
         }
