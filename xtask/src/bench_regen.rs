@@ -34,6 +34,9 @@ pub struct Report {
     pub scaling: Vec<(usize, Duration)>,
     /// The generated module: bytes, lines, and `cargo build` time of the crate holding it.
     pub module: (usize, usize, Result<Duration, String>),
+    /// The reStructuredText corpus beside it (`corpus-rst`), if there is
+    /// one: its documents, bytes, and regen's time (median).
+    pub rst: Option<(usize, usize, Duration)>,
 }
 
 /// Runs the benchmark on `corpus`, `rounds` times each for the medians.
@@ -76,7 +79,22 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
     let crate_dir = scratch.join("module");
     let compile = module_check::compile(&module, &crate_dir, "build")
         .and_then(|_| module_check::compile(&format!("{module}// rebuilt\n"), &crate_dir, "build"));
+    // The same docs family in reStructuredText, beside the corpus: regen
+    // over it, as a ratio to the same parse-only baseline per byte.
+    let rst_corpus = corpus.with_file_name("corpus-rst");
+    let rst = match spec_dir::read(&rst_corpus) {
+        Ok(rst_files) if rst_corpus.is_dir() && corpus != rst_corpus => {
+            let rst_bytes = rst_files.files.iter().map(|file| file.text.len()).sum();
+            let time = median(rounds, || {
+                let _ =
+                    std::hint::black_box(regen::generate(&rst_corpus, &emit::Options::default()));
+            });
+            Some((rst_files.files.len(), rst_bytes, time))
+        }
+        _ => None,
+    };
     Ok(Report {
+        rst,
         documents: files.len(),
         bytes,
         threads: returns_build::parallel::threads(),
@@ -199,6 +217,17 @@ impl Report {
             "  regen's extraction, 1 thread:    {:>6.2} s",
             s(self.regen_one_thread)
         );
+        if let Some((documents, bytes, time)) = self.rst {
+            // Parse-only scaled to the RST corpus's bytes: the same baseline per byte.
+            let baseline = s(self.parse_only) * bytes as f64 / self.bytes.max(1) as f64;
+            let _ = writeln!(
+                out,
+                "  regen, RST corpus ({documents} documents, {:.1} MB): {:>6.2} s  ({:.2}x parse-only per byte)",
+                bytes as f64 / 1e6,
+                s(time),
+                s(time) / baseline
+            );
+        }
         match &self.peer {
             Ok(peer) => {
                 let _ = writeln!(
