@@ -54,14 +54,11 @@ Returned Values
    +-----------------+-------------------------------------------+
 ";
 
-/// (code, reason, description, group) of every row, and the title.
-fn read(
-    path: &str,
-    text: &str,
-) -> (
-    Vec<(u16, Option<String>, String, Option<Group>)>,
-    Option<String>,
-) {
+/// One row: code, reason, description, group.
+type Row = (u16, Option<String>, String, Option<Group>);
+
+/// Every row, and the title.
+fn read(path: &str, text: &str) -> (Vec<Row>, Option<String>) {
     let extraction = extract::document(path, text);
     let rows = extraction
         .document

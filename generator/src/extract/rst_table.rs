@@ -83,6 +83,12 @@ fn is_simple_border(line: &str) -> bool {
 }
 
 /// The grid table whose top border is line `top`, and the line after it.
+///
+/// Each column is read apart: a line separates a column where its stretch
+/// between two borders is all `-` (or `=`, under the header), so a cell
+/// merged across rows (no separator in its column) keeps its text for every
+/// row it spans, as HTML's `rowspan` is read. A cell merged across columns
+/// (no `|` at an inner border) keeps its text in its first column.
 fn grid_table(
     source: &Source<'_>,
     lines: &[(usize, &str)],
@@ -98,78 +104,101 @@ fn grid_table(
         .filter(|&(_, c)| c == '+')
         .map(|(column, _)| column)
         .collect();
-    let mut grid = Grid::default();
-    let mut row_lines = Vec::new();
-    let mut cells: Vec<Vec<String>> = Vec::new();
-    let mut row_line = top + 2;
-    let mut header_seen = false;
-    let mut at = top + 1;
+    let columns = borders.len().saturating_sub(1);
+    if columns == 0 {
+        return None;
+    }
+    let width = border.trim_end().chars().count();
+    // Per column: the text of its open cell and the row it opened on, and
+    // its finished cells as (first row, last row, text).
+    let mut open: Vec<Vec<String>> = vec![Vec::new(); columns];
+    let mut open_from = vec![0usize; columns];
+    let mut finished_cells: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); columns];
+    let mut row = 0;
+    let mut row_lines = vec![top + 2];
+    let mut header_rows = None;
     let mut closed = false;
     let mut problems = Vec::new();
-    let width = border.trim_end().chars().count();
+    let mut at = top + 1;
     while let Some(&(_, line)) = lines.get(at) {
         let body = line.get(indent..).unwrap_or("");
         if line.len() < indent || !(body.starts_with('|') || body.starts_with('+')) {
             break;
         }
-        if is_grid_border(line) {
-            let header = line.contains('=');
-            let texts: Vec<String> = cells
-                .iter()
-                .map(|parts| inline_text(&parts.join("\n")))
-                .collect();
-            grid.rows.push(GridRow {
-                index: grid.rows.len(),
-                header: header && !header_seen,
-                cells: texts,
-            });
-            header_seen |= header;
-            row_lines.push(row_line);
-            cells.clear();
-            row_line = at + 2;
-            closed = true;
+        let chars: Vec<char> = line.trim_end().chars().collect();
+        let stretch = |j: usize| -> &[char] {
+            let from = (borders[j] + 1).min(chars.len());
+            let to = borders[j + 1].min(chars.len()).max(from);
+            &chars[from..to]
+        };
+        let separates = |j: usize| {
+            let part = stretch(j);
+            !part.is_empty() && (part.iter().all(|&c| c == '-') || part.iter().all(|&c| c == '='))
+        };
+        let separated: Vec<bool> = (0..columns).map(separates).collect();
+        if separated.iter().any(|&s| s) {
+            for j in 0..columns {
+                if separated[j] {
+                    let text = inline_text(&std::mem::take(&mut open[j]).join("\n"));
+                    finished_cells[j].push((open_from[j], row, text));
+                    open_from[j] = row + 1;
+                } else {
+                    open[j].push(stretch(j).iter().collect::<String>().trim().to_owned());
+                }
+            }
+            if header_rows.is_none() && chars.contains(&'=') {
+                header_rows = Some(row + 1);
+            }
+            closed = separated.iter().all(|&s| s);
+            row += 1;
+            row_lines.push(at + 2);
         } else {
             closed = false;
             if line.contains('\t') {
                 problems.push((at + 1, "a tab in a grid table: reStructuredText reads it as spaces \
                     up to the next multiple of 8 columns, so the borders may not line up; use spaces"
                     .to_owned()));
-            } else if line.trim_end().chars().count() != width {
+            } else if chars.len() != width {
                 problems.push((at + 1, format!(
                     "ragged border: this row ends at column {}, the table's top border at column {}; \
                      the row was read by the borders it has",
-                    line.trim_end().chars().count(),
+                    chars.len(),
                     width
                 )));
             }
-            let pieces = split_at_borders(line, &borders);
-            if cells.len() < pieces.len() {
-                cells.resize(pieces.len(), Vec::new());
-            }
-            for (cell, piece) in cells.iter_mut().zip(pieces) {
-                cell.push(piece);
+            for (j, piece) in pieces_by_column(&chars, &borders).into_iter().enumerate() {
+                open[j].push(piece);
             }
         }
         at += 1;
     }
     // A table cut off before its bottom border keeps the rows it has.
-    if !cells.is_empty() {
-        let texts = cells
+    let mut rows = row;
+    if !closed && open.iter().any(|parts| parts.iter().any(|p| !p.is_empty())) {
+        for j in 0..columns {
+            let text = inline_text(&std::mem::take(&mut open[j]).join("\n"));
+            finished_cells[j].push((open_from[j], row, text));
+        }
+        rows += 1;
+    }
+    row_lines.truncate(rows);
+    let mut grid = Grid::default();
+    for r in 0..rows {
+        let cells = finished_cells
             .iter()
-            .map(|parts| inline_text(&parts.join("\n")))
+            .map(|cells| {
+                cells
+                    .iter()
+                    .find(|(from, to, _)| (*from..=*to).contains(&r))
+                    .map_or_else(String::new, |(_, _, text)| text.clone())
+            })
             .collect();
         grid.rows.push(GridRow {
-            index: grid.rows.len(),
-            header: false,
-            cells: texts,
+            index: r,
+            // Without a header separator, the first row is still the header.
+            header: r < header_rows.unwrap_or(1),
+            cells,
         });
-        row_lines.push(row_line);
-    }
-    // Without a header separator, the first row is still the header.
-    if !header_seen {
-        if let Some(first) = grid.rows.first_mut() {
-            first.header = true;
-        }
     }
     if grid.rows.is_empty() {
         return None;
@@ -183,6 +212,36 @@ fn grid_table(
         closed,
         problems,
     ))
+}
+
+/// A content line's text per column: between the `|` at column borders
+/// (character columns), a cell merged across columns in its first column;
+/// a line whose right border is out of place (ragged) ends at its last `|`.
+fn pieces_by_column(chars: &[char], borders: &[usize]) -> Vec<String> {
+    let columns = borders.len() - 1;
+    let mut pieces = vec![String::new(); columns];
+    let last_bar = chars.iter().rposition(|&c| c == '|');
+    let mut j = 0;
+    while j < columns {
+        // The cell runs to the next border that has a `|`.
+        let mut k = j + 1;
+        while k < columns && chars.get(borders[k]) != Some(&'|') {
+            k += 1;
+        }
+        let from = (borders[j] + 1).min(chars.len());
+        let mut to = borders[k].min(chars.len());
+        if k == columns && chars.get(borders[k]) != Some(&'|') {
+            // Ragged right border: up to the line's last `|`.
+            to = last_bar.filter(|&bar| bar >= from).unwrap_or(chars.len());
+        }
+        pieces[j] = chars[from..to.max(from)]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_owned();
+        j = k;
+    }
+    pieces
 }
 
 /// The table that starts at byte `start` and whose last line is just
@@ -207,29 +266,6 @@ fn finished(
         problems,
     };
     (table, next)
-}
-
-/// The text between the `|` that stand at column borders; a line whose
-/// right border is out of place (ragged) ends at its last `|`.
-fn split_at_borders(line: &str, borders: &[usize]) -> Vec<String> {
-    let bytes = line.as_bytes();
-    let mut cuts: Vec<usize> = borders
-        .iter()
-        .copied()
-        .filter(|&at| bytes.get(at) == Some(&b'|'))
-        .collect();
-    let last = line.trim_end().len().saturating_sub(1);
-    if bytes.get(last) == Some(&b'|') && cuts.last().is_some_and(|&cut| cut < last) {
-        cuts.push(last);
-    }
-    cuts.windows(2)
-        .map(|pair| {
-            line.get(pair[0] + 1..pair[1])
-                .unwrap_or("")
-                .trim()
-                .to_owned()
-        })
-        .collect()
 }
 
 /// The simple table whose top border is line `top`, and the line after it.
@@ -619,6 +655,30 @@ mod tests {
             ]
         );
         assert_eq!(tables[0].row_lines, [1, 4, 5]);
+    }
+
+    #[test]
+    fn cells_merged_across_rows_keep_their_text_in_each_row() {
+        let text = "+------+---------------+\n| Code | Description   |\n+======+===============+\n| 500  | Server error. |\n+------+               |\n| 503  | Try again.    |\n+------+---------------+\n| 504  | Timeout.      |\n+------+---------------+\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(
+            cells(&tables[0]),
+            [
+                vec!["Code", "Description"],
+                vec!["500", "Server error. Try again."],
+                vec!["503", "Server error. Try again."],
+                vec!["504", "Timeout."]
+            ]
+        );
+        assert_eq!(tables[0].row_lines, [2, 4, 6, 8]);
+        assert!(tables[0].problems.is_empty(), "{:?}", tables[0].problems);
+    }
+
+    #[test]
+    fn a_cell_merged_across_columns_keeps_its_text_in_its_first_column() {
+        let text = "+------+------+------+\n| Code | Type | Text |\n+======+======+======+\n| 200  | OK, all good |\n+------+------+------+\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(cells(&tables[0])[1], ["200", "OK, all good", ""]);
     }
 
     #[test]
