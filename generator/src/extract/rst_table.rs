@@ -4,10 +4,8 @@
 //! its inline markup is removed ([`inline_text`]).
 //!
 //! The directives `.. list-table::` (`* - cell` rows) and `.. csv-table::`
-//! (`:header:` and comma-separated rows) are read too.
-//!
-//! Not read yet: cells merged across rows in grid tables (a row whose `|`
-//! do not stand at every column border is read by the borders it has).
+//! (`:header:` and comma-separated rows) are read too. In grid tables, a
+//! cell merged across rows gives its text to each row it spans.
 
 use super::grid::{Grid, GridRow, collapse_whitespace};
 use super::source::Source;
