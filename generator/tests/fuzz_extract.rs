@@ -1,5 +1,5 @@
-//! Property tests: mutated real pages and random HTML never make extraction
-//! panic, every code it returns lies in 100..=599 with a line inside the
+//! Property tests: mutated real pages (Markdown and reStructuredText) and
+//! random HTML and RST never make extraction panic, every code it returns lies in 100..=599 with a line inside the
 //! page, and the module generated from them is valid Rust. Bounded: a fixed
 //! number of cases, a few seconds in all.
 
@@ -19,6 +19,40 @@ const PAGES: &[(&str, &str)] = &[
         "vpc-create-mirror-session.zh.md",
         include_str!("fixtures/vpc-create-mirror-session.zh.md"),
     ),
+    (
+        "ecs-returned-values.rst",
+        include_str!("fixtures/ecs-returned-values.rst"),
+    ),
+    (
+        "cce-deleting-an-add-on-instance.rst",
+        include_str!("fixtures/cce-deleting-an-add-on-instance.rst"),
+    ),
+];
+
+/// Pieces that matter to the reStructuredText reader.
+const RST_FRAGMENTS: &[&str] = &[
+    "+------+------+\n",
+    "+======+======+\n",
+    "| 200  | OK   |\n",
+    "| 404 Not Found |\n",
+    "|      +------+\n",
+    "=====  =====\n",
+    "Status Code  Description\n",
+    ".. table:: **Table 1** Normal values\n\n",
+    ".. list-table::\n   :header-rows: 1\n\n",
+    "   * - Status Code\n",
+    "     - Description\n",
+    ".. csv-table::\n   :header: \"Status Code\", \"Description\"\n\n",
+    "   200, \"OK, \"\"x\"\"\n",
+    "-  Normal\n\n",
+    "   200\n",
+    "Example::\n\n",
+    ":ref:`Error Codes <x>`",
+    "\\ *xx*",
+    "\t",
+    "   ",
+    "\n",
+    "好",
 ];
 
 /// Pieces that matter to the extractor, and pieces that break things.
@@ -169,5 +203,13 @@ proptest! {
         "\\PC{0,12}",
     ], 0..80)) {
         check("random.md", &pieces.concat());
+    }
+
+    #[test]
+    fn random_rst(pieces in prop::collection::vec(prop_oneof![
+        (0..RST_FRAGMENTS.len()).prop_map(|i| RST_FRAGMENTS[i].to_owned()),
+        "\\PC{0,12}",
+    ], 0..80)) {
+        check("random.rst", &pieces.concat());
     }
 }

@@ -149,7 +149,8 @@ fn grid_table(
             }
             closed = separated.iter().all(|&s| s);
             row += 1;
-            row_lines.push(at + 2);
+            // The next row starts on the next line, which the page may lack.
+            row_lines.push((at + 2).min(lines.len()));
         } else {
             closed = false;
             if line.contains('\t') {
@@ -677,6 +678,19 @@ mod tests {
         let text = "+------+------+------+\n| Code | Type | Text |\n+======+======+======+\n| 200  | OK, all good |\n+------+------+------+\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(cells(&tables[0])[1], ["200", "OK, all good", ""]);
+    }
+
+    #[test]
+    fn a_partial_separator_on_the_last_line_keeps_rows_on_the_page() {
+        let text =
+            "+------+------+\n| Code | Text |\n+======+======+\n| 200  | OK   |\n+------+ more |";
+        let tables = find(&Source::new(text), &[]);
+        let last_line = text.lines().count();
+        assert!(
+            tables[0].row_lines.iter().all(|&line| line <= last_line),
+            "{:?}",
+            tables[0].row_lines
+        );
     }
 
     #[test]
