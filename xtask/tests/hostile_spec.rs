@@ -26,7 +26,7 @@ const HOSTILE: &str = "quote \" backslash \\ */ /* \"# r#\"x\"# } { {N} {Self} #
                        bell \u{7} escape \u{1b}[31m bidi \u{202e}evil\u{202c} \u{2066}iso\u{2069} zero\u{200b}width [link](x) `tick` <b>bold</b> *em* _u_";
 
 fn hostile_spec(dir: &Path) {
-    let documents: [(&str, String); 5] = [
+    let documents: [(&str, String); 6] = [
         (
             "we\"ird {name} (v2).md",
             format!(
@@ -72,6 +72,8 @@ fn hostile_spec(dir: &Path) {
             table("Normal", &[("100 Continue", "continue"), ("592 Type", "i")]),
         ),
         ("1.md", table("Normal", &[("591", "no reason anywhere")])),
+        // With `self.md`, it wants the same name: the two must still be snake case.
+        ("Self.md", table("Normal", &[("200", "self again")])),
     ];
     for (name, text) in documents {
         let path = dir.join(name);

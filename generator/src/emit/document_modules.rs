@@ -48,7 +48,13 @@ fn module_names(documents: &[&Document]) -> Vec<String> {
         .map(|(name, document)| {
             let shared = wanted.iter().filter(|other| *other == name).count() > 1;
             let name = if shared {
-                format!("{name}_{}", naming::short_hash(&document.path))
+                // `self_` (a keyword's name) + hash must not make `self__..`,
+                // which rustc's snake-case lint rejects.
+                format!(
+                    "{}_{}",
+                    name.trim_end_matches('_'),
+                    naming::short_hash(&document.path)
+                )
             } else {
                 name.clone()
             };

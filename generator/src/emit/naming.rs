@@ -115,7 +115,8 @@ impl Names {
         let mut name = wanted.clone();
         let mut n = 2;
         while !self.taken.insert(name.clone()) {
-            name = format!("{wanted}_{n}");
+            // `self_` + `_2` would be `self__2`, which rustc's snake-case lint rejects.
+            name = format!("{}_{n}", wanted.trim_end_matches('_'));
             n += 1;
         }
         name
