@@ -51,7 +51,8 @@ fn print_json(out: &mut impl Write, documents: &[Document]) -> std::io::Result<(
                     "code": code,
                     "class": class,
                     "reason": reason,
-                    "description": description,
+                    // A bare code, or an empty cell, has none.
+                    "description": (!description.is_empty()).then_some(description),
                     "group": table.group.map(|g| g.as_str()),
                     "label": table.label,
                     "form": form,

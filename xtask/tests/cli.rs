@@ -407,6 +407,21 @@ fn the_output_is_the_same_across_runs_threads_locales_and_time_zones() {
 }
 
 #[test]
+fn a_bare_code_has_no_description_in_json() {
+    let page = "# Page\n\n-   Normal\n\n    200\n";
+    let (_dir, spec, _) = spec_with(&[("bare.md", page)]);
+    let output = xtask(&["extract", "--json", "--spec", arg(&spec)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let row: serde_json::Value =
+        serde_json::from_str(text(&output.stdout).trim()).expect("one JSON row");
+    assert_eq!(
+        (&row["code"], &row["form"]),
+        (&serde_json::json!(200), &serde_json::json!("bare"))
+    );
+    assert!(row["description"].is_null(), "{row}");
+}
+
+#[test]
 fn regen_reads_one_page_given_as_spec() {
     let other = "<table><tr><th>Status Code</th><th>Description</th></tr><tr><td>201</td><td>Made.</td></tr></table>\n";
     let (_dir, spec, out) = spec_with(&[("returned-values.md", SEED), ("other.md", other)]);
