@@ -8,6 +8,7 @@ use returns_build::diagnostic::Diagnostic;
 use returns_build::model::Document;
 use returns_build::regen::{self, Loaded};
 use returns_build::{plural as count, summary};
+use unicode_width::UnicodeWidthStr;
 
 /// Reads the documents at `spec` and prints every row: one JSON object a
 /// line with `json`, else a table. Warnings go to stderr.
@@ -84,11 +85,8 @@ fn print_json(out: &mut impl Write, documents: &[Document]) -> std::io::Result<(
 }
 
 fn print_table(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{:<32} {:>4}  {:<8}  {:<24}  DESCRIPTION",
-        "FILE:LINE", "CODE", "GROUP", "REASON"
-    )?;
+    // (place, code, group, reason, description) for every row and class.
+    let mut lines: Vec<(String, String, &str, &str, &str)> = Vec::new();
     for document in &loaded.documents {
         for table in &document.tables {
             let group = table.group.map_or("-", |g| g.as_str());
@@ -103,14 +101,45 @@ fn print_table(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> {
             for (line, code, reason, description) in rows.chain(classes) {
                 let place = format!("{}:{line}", document.path);
                 let reason = reason.as_deref().unwrap_or("-");
-                writeln!(
-                    out,
-                    "{place:<32} {code:>4}  {group:<8}  {reason:<24}  {description}"
-                )?;
+                lines.push((place, code, group, reason, description));
             }
         }
     }
+    // Widths as a terminal shows them: a Chinese file name is twice as wide
+    // as its character count.
+    let place_width = lines
+        .iter()
+        .map(|l| l.0.width())
+        .max()
+        .unwrap_or(0)
+        .max("FILE:LINE".len());
+    let reason_width = lines
+        .iter()
+        .map(|l| l.3.width())
+        .max()
+        .unwrap_or(0)
+        .max("REASON".len());
+    writeln!(
+        out,
+        "{}  CODE  GROUP     {}  DESCRIPTION",
+        pad("FILE:LINE", place_width),
+        pad("REASON", reason_width)
+    )?;
+    for (place, code, group, reason, description) in &lines {
+        writeln!(
+            out,
+            "{}  {code:>4}  {group:<8}  {}  {description}",
+            pad(place, place_width),
+            pad(reason, reason_width)
+        )?;
+    }
     writeln!(out, "{}", summary(loaded))
+}
+
+/// `text` and spaces up to display `width`.
+fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(fill))
 }
 
 fn report(diagnostics: &[Diagnostic]) {

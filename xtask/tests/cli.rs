@@ -407,6 +407,33 @@ fn the_output_is_the_same_across_runs_threads_locales_and_time_zones() {
 }
 
 #[test]
+fn the_extract_table_stays_aligned_with_wide_names_and_long_reasons() {
+    use unicode_width::UnicodeWidthStr;
+    let zh = "|状态码|描述|\n|--|--|\n|404|未找到|\n";
+    let long = "<table><tr><th>Status Code</th><th>Description</th></tr>\
+                <tr><td>407 Proxy Authentication Required For Real</td><td>Log in.</td></tr></table>\n";
+    let (_dir, spec, _) = spec_with(&[("状态码说明.md", zh), ("a.md", long)]);
+    let output = xtask(&["extract", "--spec", arg(&spec)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let code_end = lines[0].find("CODE").expect("a header") + "CODE".len();
+    let description = lines[0].find("DESCRIPTION").expect("a header");
+    for (line, code) in [(lines[1], "407"), (lines[2], "404")] {
+        let at = line.find(&format!(" {code}  ")).expect("the code") + 1 + code.len();
+        assert_eq!(line[..at].width(), code_end, "{stdout}");
+        let text_at = line
+            .find(if code == "407" {
+                "Log in."
+            } else {
+                "未找到"
+            })
+            .expect("text");
+        assert_eq!(line[..text_at].width(), description, "{stdout}");
+    }
+}
+
+#[test]
 fn a_bare_code_has_no_description_in_json() {
     let page = "# Page\n\n-   Normal\n\n    200\n";
     let (_dir, spec, _) = spec_with(&[("bare.md", page)]);
