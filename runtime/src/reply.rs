@@ -226,9 +226,18 @@ impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::
     for Reply<B, S>
 {
     /// The declared status, whatever status the body's own response carries.
+    /// A status that carries no content (1xx, 204 No Content, 304 Not
+    /// Modified) answers without the body and its content headers.
     fn into_response(self) -> axum_core::response::Response {
         let mut response = self.body.into_response();
         *response.status_mut() = self.status;
+        let code = self.status.as_u16();
+        if self.status.is_informational() || code == 204 || code == 304 {
+            let headers = response.headers_mut();
+            headers.remove(http::header::CONTENT_TYPE);
+            headers.remove(http::header::CONTENT_LENGTH);
+            *response.body_mut() = axum_core::body::Body::empty();
+        }
         response
     }
 }

@@ -165,3 +165,27 @@ async fn the_body_cannot_override_the_declared_status() {
         (StatusCode::ACCEPTED, "short and stout")
     );
 }
+
+/// A reply whose status carries no content answers without the body's
+/// content headers (a `String` body would say `text/plain`).
+#[tokio::test(flavor = "current_thread")]
+async fn a_no_content_reply_has_no_body_and_no_content_type() {
+    #[returns(204)]
+    fn gone() -> Reply<String> {
+        Reply::no_content("left over".to_owned())
+    }
+    let response = axum::response::IntoResponse::into_response(gone());
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert!(
+        response.headers().get("content-type").is_none(),
+        "{:?}",
+        response.headers()
+    );
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    assert!(body.is_empty());
+}
