@@ -24,15 +24,19 @@ pub struct Label {
 /// and otherwise there is no label: a prose bullet above a table is not one.
 pub fn find(source: &Source<'_>, table_start: usize, floor: usize) -> Option<Label> {
     let table_line = source.line_of(table_start);
-    let floor_line = source.line_of(floor.saturating_sub(1)) * usize::from(floor > 0);
+    // The line the previous table ends on; lines above it are not read.
+    let floor_line = if floor == 0 {
+        0
+    } else {
+        source.line_of(floor - 1)
+    };
     let line_start = source.line_start(table_line);
     let same_line = &source.text[line_start.max(floor).min(table_start)..table_start];
-    let same_line = std::iter::once(same_line.to_owned());
     let above = (floor_line + 1..table_line)
         .rev()
-        .map(|line| source.line(line).to_owned());
-    for raw in same_line.chain(above) {
-        let text = strip_tags(&raw);
+        .map(|line| source.line(line));
+    for raw in std::iter::once(same_line).chain(above) {
+        let text = strip_tags(raw);
         // reStructuredText writes a caption as `.. table:: **Table 1** ...`.
         let text = text.trim();
         let text = text.strip_prefix(".. table::").map_or(text, str::trim);
@@ -119,8 +123,8 @@ fn heading_text(line: &str) -> Option<&str> {
 /// The label a table's own `<caption>` names, if it names a group
 /// (`<caption><b>Table 1 </b>Error status codes</caption>`).
 pub fn of_caption(table: &str) -> Option<Label> {
-    let lower_start = table.find("<caption")?;
-    let inner_start = lower_start + table[lower_start..].find('>')? + 1;
+    let caption = table.find("<caption")?;
+    let inner_start = caption + table[caption..].find('>')? + 1;
     let inner_end = inner_start + table[inner_start..].find("</caption")?;
     let text = collapse_whitespace(&strip_tags(&table[inner_start..inner_end]));
     let rest = text

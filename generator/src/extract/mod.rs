@@ -49,7 +49,6 @@ pub fn document(path: &str, text: &str) -> Extraction {
     let mut tables = Vec::new();
     // Where the previous table ends: labels are looked for after it.
     let mut floor = 0;
-    // reStructuredText has no fences; its literal blocks are left for later.
     // Example markup: fenced code and scripts, or RST literal blocks.
     let examples = if source.rst {
         examples::rst_literal_blocks(&source)
