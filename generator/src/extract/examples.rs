@@ -27,7 +27,6 @@ pub fn ranges(text: &str) -> Vec<Range<usize>> {
 /// marker to the last line indented deeper than the marker.
 pub fn rst_literal_blocks(source: &super::source::Source<'_>) -> Vec<Range<usize>> {
     let lines: Vec<(usize, &str)> = source.lines().collect();
-    let indent = |line: &str| line.len() - line.trim_start().len();
     let mut ranges = Vec::new();
     let mut at = 0;
     while at < lines.len() {
@@ -41,26 +40,13 @@ pub fn rst_literal_blocks(source: &super::source::Source<'_>) -> Vec<Range<usize
             at += 1;
             continue;
         }
-        let marker_indent = indent(line);
-        let mut end = at + 1;
-        let mut last = at;
-        while let Some(&(_, next)) = lines.get(end) {
-            if next.trim().is_empty() {
-                end += 1;
-                continue;
-            }
-            if indent(next) <= marker_indent {
-                break;
-            }
-            last = end;
-            end += 1;
+        let own = line.len() - line.trim_start().len();
+        let end = super::rst_table::indented_block_end(&lines, at + 1, own);
+        if end > at + 1 {
+            let (offset, text) = lines[end - 1];
+            ranges.push(lines[at + 1].0..offset + text.len());
         }
-        if last > at {
-            let start = lines[at + 1].0;
-            let (offset, text) = lines[last];
-            ranges.push(start..offset + text.len());
-        }
-        at = last.max(at) + 1;
+        at = end.max(at + 1);
     }
     ranges
 }

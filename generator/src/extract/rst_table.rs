@@ -274,7 +274,8 @@ fn simple_table(
     top: usize,
 ) -> Option<(RstTable, usize)> {
     let (start, border) = lines[top];
-    // Each column starts where a run of `=` starts.
+    // Each column starts where a run of `=` starts (the border is ASCII:
+    // its byte offsets are its character columns).
     let mut columns = Vec::new();
     let mut previous = b' ';
     for (at, b) in border.bytes().enumerate() {
@@ -309,15 +310,17 @@ fn simple_table(
             at += 1;
             continue;
         }
+        // Columns count characters, as in grid tables.
+        let chars: Vec<char> = line.chars().collect();
         let cells: Vec<String> = columns
             .iter()
             .enumerate()
             .map(|(i, &from)| {
-                let to = columns.get(i + 1).copied().unwrap_or(line.len());
-                inline_text(
-                    line.get(from.min(line.len())..to.min(line.len()).max(from.min(line.len())))
-                        .unwrap_or(""),
-                )
+                let from = from.min(chars.len());
+                let to = columns
+                    .get(i + 1)
+                    .map_or(chars.len(), |&to| to.min(chars.len()));
+                inline_text(&chars[from..to.max(from)].iter().collect::<String>())
             })
             .collect();
         grid.rows.push(GridRow {
@@ -342,20 +345,38 @@ fn simple_table(
     ))
 }
 
-/// A directive's options (`:header-rows: 1`) and the line index of its
-/// content's first line; the content is everything indented deeper than
-/// the directive, up to the line index returned second.
+/// A line's indentation, in bytes of leading whitespace.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// Where the block that starts at line index `from`, indented deeper than
+/// `own`, ends: the index just past its last non-blank line (`from` when it
+/// has none). Directive bodies and literal blocks are such blocks.
+pub fn indented_block_end(lines: &[(usize, &str)], from: usize, own: usize) -> usize {
+    let mut end = from;
+    for (index, &(_, line)) in lines.iter().enumerate().skip(from) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if indent(line) <= own {
+            break;
+        }
+        end = index + 1;
+    }
+    end
+}
+
+/// A directive's options (`:header-rows: 1`), the line index of its
+/// content's first line, and the index just past its content.
 fn directive_body<'t>(
     lines: &[(usize, &'t str)],
     at: usize,
 ) -> (Vec<(&'t str, &'t str)>, usize, usize) {
-    let indent = |line: &str| line.len() - line.trim_start().len();
-    let own = indent(lines[at].1);
     let mut options = Vec::new();
     let mut next = at + 1;
     while let Some(&(_, line)) = lines.get(next) {
-        let trimmed = line.trim();
-        let Some(option) = trimmed.strip_prefix(':') else {
+        let Some(option) = line.trim().strip_prefix(':') else {
             break;
         };
         if let Some((name, value)) = option.split_once(':') {
@@ -363,19 +384,8 @@ fn directive_body<'t>(
         }
         next += 1;
     }
-    let content = next;
-    let mut end = next;
-    let mut last = next;
-    while let Some(&(_, line)) = lines.get(end) {
-        if !line.trim().is_empty() {
-            if indent(line) <= own {
-                break;
-            }
-            last = end + 1;
-        }
-        end += 1;
-    }
-    (options, content, last)
+    let end = indented_block_end(lines, next, indent(lines[at].1));
+    (options, next, end)
 }
 
 /// `.. list-table::`: rows of `* - cell` and `  - cell`, each cell's later
@@ -597,6 +607,17 @@ mod tests {
             ]
         );
         assert_eq!(tables[0].row_lines, [4, 6, 7]);
+    }
+
+    #[test]
+    fn simple_table_columns_count_characters_too() {
+        // Byte 8 falls inside `成`: cut by bytes, both cells were lost.
+        let text = "======  ====\n描述成功    Code\n======  ====\n成功成功    200\n======  ====\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(
+            cells(&tables[0]),
+            [vec!["描述成功", "Code"], vec!["成功成功", "200"]]
+        );
     }
 
     #[test]
