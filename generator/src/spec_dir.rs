@@ -29,8 +29,9 @@ pub struct SpecFiles {
 
 /// Every document under `dir`, sorted by relative path so that the order the
 /// file system lists them in does not matter. `dir` may also be one page,
-/// whose path relative to its directory is then its file name. Hidden files and directories
-/// are skipped; so, with a warning, is a binary file (one with a NUL byte).
+/// whose path relative to its directory is then its file name. Hidden files
+/// and directories are skipped; so, with a warning, is a binary file (one
+/// with a NUL byte).
 /// What cannot be read (a broken link, a loop, text that is not UTF-8) is an
 /// error: the module would silently lack its codes. Every problem is
 /// collected before failing.
@@ -45,15 +46,15 @@ pub fn read(dir: &Path) -> Result<SpecFiles, Vec<Diagnostic>> {
         )]);
     }
     // One page: read it as the only document of its own directory, whatever its ending.
-    let (dir, single) = match dir.parent() {
-        Some(parent) if dir.is_file() => (parent, true),
-        _ => (dir, false),
+    let given = dir;
+    let (dir, single) = match given.parent() {
+        Some(parent) if given.is_file() => (parent, true),
+        _ => (given, false),
     };
-    let page = single.then_some(Path::new(&shown_dir));
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let walk = WalkDir::new(page.unwrap_or(dir))
+    let walk = WalkDir::new(given)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
