@@ -118,12 +118,9 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
     // prettyplease prints a file item by item, so the document modules are
     // printed apart, on every core, and joined in path order: the same bytes.
     let pairs: Vec<(&Document, &String)> = documents.iter().copied().zip(&names).collect();
-    let runtime_text = runtime.to_string();
     let modules = parallel::map(&pairs, parallel::threads(), |(document, name)| {
-        // Tokens cannot cross threads: each thread builds the path anew.
-        let runtime: TokenStream = runtime_text
-            .parse()
-            .map_err(|_| "runtime path".to_owned())?;
+        // Tokens cannot cross threads: each module builds the path anew.
+        let runtime = options.runtime_path()?;
         print(document_modules::module(document, name, &codes, &runtime))
     });
     let mut out = format!("{}{}", header(options), print(head)?);
