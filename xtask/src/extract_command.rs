@@ -13,10 +13,7 @@ use unicode_width::UnicodeWidthStr;
 /// Reads the documents at `spec` and prints every row: one JSON object a
 /// line with `json`, else a table. Warnings go to stderr.
 pub fn extract(spec: PathBuf, json: bool) -> Result<(), String> {
-    let loaded = regen::load(&spec).map_err(|errors| {
-        report(&errors);
-        format!("extract stopped on {}", count(errors.len(), "error"))
-    })?;
+    let loaded = load(&spec, "extract")?;
     report(&loaded.warnings);
     let mut stdout = std::io::stdout().lock();
     let written = if json {
@@ -140,6 +137,15 @@ fn print_table(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> {
 fn pad(text: &str, width: usize) -> String {
     let fill = width.saturating_sub(text.width());
     format!("{text}{}", " ".repeat(fill))
+}
+
+/// Every document under `spec`; on errors, prints them and says that
+/// `command` stopped.
+pub fn load(spec: &std::path::Path, command: &str) -> Result<Loaded, String> {
+    regen::load(spec).map_err(|errors| {
+        report(&errors);
+        format!("{command} stopped on {}", count(errors.len(), "error"))
+    })
 }
 
 fn report(diagnostics: &[Diagnostic]) {

@@ -106,15 +106,7 @@ fn main() -> ExitCode {
 
 fn agree(corpus: PathBuf) -> Result<(), String> {
     let peer = xtask::agreement::read_peer_of(&corpus)?;
-    let loaded = returns_build::regen::load(&corpus).map_err(|errors| {
-        for error in &errors {
-            eprintln!("{error}");
-        }
-        format!(
-            "agree stopped on {}",
-            returns_build::plural(errors.len(), "error")
-        )
-    })?;
+    let loaded = xtask::extract_command::load(&corpus, "agree")?;
     print!(
         "{}",
         xtask::agreement::compare(&loaded.documents, &peer).render()
