@@ -181,15 +181,19 @@ fn is_block(name: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cells(grid: &Grid) -> Vec<Vec<&str>> {
-        grid.rows
+impl Grid {
+    /// Each row's cell texts, for comparing in tests.
+    pub(crate) fn texts(&self) -> Vec<Vec<&str>> {
+        self.rows
             .iter()
             .map(|row| row.cells.iter().map(String::as_str).collect())
             .collect()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn reads_header_and_body_rows_as_plain_text() {
@@ -198,7 +202,7 @@ mod tests {
              <tbody><tr><td><p>400 Bad Request</p></td><td><p>The  server\n   failed</p><p>to process&nbsp;it.</p></td></tr></tbody></table>",
         );
         assert_eq!(
-            cells(&grid),
+            grid.texts(),
             vec![
                 vec!["Returned Value", "Description"],
                 vec!["400 Bad Request", "The server failed to process it."]
@@ -223,7 +227,7 @@ mod tests {
         let grid = Grid::parse(
             "<table><tr><td><ul><li>one</li><li>two</li></ul>see <a href=\"#\">here</a><em>!</em></td></tr></table>",
         );
-        assert_eq!(cells(&grid), vec![vec!["one two see here!"]]);
+        assert_eq!(grid.texts(), vec![vec!["one two see here!"]]);
     }
 
     #[test]
@@ -233,7 +237,7 @@ mod tests {
              <tr><td colspan=\"2\">wide</td></tr><tr><td>x</td><td rowspan=\"2\">y</td></tr><tr><td>z</td></tr></table>",
         );
         assert_eq!(
-            cells(&grid),
+            grid.texts(),
             vec![
                 vec!["400", "a"],
                 vec!["400", "b"],
@@ -259,6 +263,6 @@ mod tests {
         let grid = Grid::parse(
             "<table><tr><td>200</td><td><table><tr><td>inner</td></tr></table></td></tr></table>",
         );
-        assert_eq!(cells(&grid), vec![vec!["200", "inner"]]);
+        assert_eq!(grid.texts(), vec![vec!["200", "inner"]]);
     }
 }

@@ -110,22 +110,13 @@ fn split(line: &str) -> Vec<&str> {
 mod tests {
     use super::*;
 
-    fn texts(table: &PipeTable) -> Vec<Vec<&str>> {
-        table
-            .grid
-            .rows
-            .iter()
-            .map(|row| row.cells.iter().map(String::as_str).collect())
-            .collect()
-    }
-
     #[test]
     fn reads_a_pipe_table_with_its_lines() {
         let text = "intro\n\n|状态码|描述|\n|--|--|\n|201|Created|\n| 400 | **Bad** a\\|b |\n\nafter | not a row\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(tables.len(), 1);
         assert_eq!(
-            texts(&tables[0]),
+            tables[0].grid.texts(),
             vec![
                 vec!["状态码", "描述"],
                 vec!["201", "Created"],

@@ -566,22 +566,13 @@ fn role(text: &str) -> Option<(String, &str)> {
 mod tests {
     use super::*;
 
-    fn cells(table: &RstTable) -> Vec<Vec<&str>> {
-        table
-            .grid
-            .rows
-            .iter()
-            .map(|row| row.cells.iter().map(String::as_str).collect())
-            .collect()
-    }
-
     #[test]
     fn grid_tables_with_multi_line_cells() {
         let text = "-  Abnormal\n\n   +-----------------+----------------+\n   | Returned Value  | Description    |\n   +=================+================+\n   | 400 Bad Request | The server     |\n   |                 | failed.        |\n   +-----------------+----------------+\n   | 404             | See :ref:`Error Codes <x>`. |\n   +-----------------+----------------+\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(tables.len(), 1);
         assert_eq!(
-            cells(&tables[0]),
+            tables[0].grid.texts(),
             [
                 vec!["Returned Value", "Description"],
                 vec!["400 Bad Request", "The server failed."],
@@ -599,7 +590,7 @@ mod tests {
         let tables = find(&Source::new(text), &[]);
         assert_eq!(tables.len(), 1);
         assert_eq!(
-            cells(&tables[0]),
+            tables[0].grid.texts(),
             [
                 vec!["Status Code", "Description"],
                 vec!["200", "OK"],
@@ -615,7 +606,7 @@ mod tests {
         let text = "======  ====\n描述成功    Code\n======  ====\n成功成功    200\n======  ====\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(
-            cells(&tables[0]),
+            tables[0].grid.texts(),
             [vec!["描述成功", "Code"], vec!["成功成功", "200"]]
         );
     }
@@ -624,7 +615,7 @@ mod tests {
     fn a_grid_table_cut_off_keeps_its_rows() {
         let text = "+------+------+\n| Code | Text |\n+======+======+\n| 200  | OK   |\n";
         let tables = find(&Source::new(text), &[]);
-        assert_eq!(cells(&tables[0])[1], ["200", "OK"]);
+        assert_eq!(tables[0].grid.texts()[1], ["200", "OK"]);
         assert!(!tables[0].closed);
     }
 
@@ -642,7 +633,7 @@ mod tests {
     fn columns_count_characters_not_bytes() {
         let text = "+------+--------+\n| Code | Text   |\n+======+========+\n| 200  | 好 — ok |\n+------+--------+\n";
         let tables = find(&Source::new(text), &[]);
-        assert_eq!(cells(&tables[0])[1], ["200", "好 — ok"]);
+        assert_eq!(tables[0].grid.texts()[1], ["200", "好 — ok"]);
         assert!(tables[0].problems.is_empty(), "{:?}", tables[0].problems);
     }
 
@@ -651,7 +642,7 @@ mod tests {
         let text = ".. list-table:: **Table 1** Status codes\n   :header-rows: 1\n   :widths: 20 80\n\n   * - Status Code\n     - Description\n   * - 200\n     - The request\n       succeeded.\n   * - 404\n     - Not found.\n\nAfter.\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(
-            cells(&tables[0]),
+            tables[0].grid.texts(),
             [
                 vec!["Status Code", "Description"],
                 vec!["200", "The request succeeded."],
@@ -667,7 +658,7 @@ mod tests {
         let text = ".. csv-table:: **Table 2** Codes\n   :header: \"Status Code\", \"Description\"\n\n   200, \"OK, done\"\n   409, \"A \"\"conflict\"\"\"\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(
-            cells(&tables[0]),
+            tables[0].grid.texts(),
             [
                 vec!["Status Code", "Description"],
                 vec!["200", "OK, done"],
@@ -682,7 +673,7 @@ mod tests {
         let text = "+------+---------------+\n| Code | Description   |\n+======+===============+\n| 500  | Server error. |\n+------+               |\n| 503  | Try again.    |\n+------+---------------+\n| 504  | Timeout.      |\n+------+---------------+\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(
-            cells(&tables[0]),
+            tables[0].grid.texts(),
             [
                 vec!["Code", "Description"],
                 vec!["500", "Server error. Try again."],
@@ -698,7 +689,7 @@ mod tests {
     fn a_cell_merged_across_columns_keeps_its_text_in_its_first_column() {
         let text = "+------+------+------+\n| Code | Type | Text |\n+======+======+======+\n| 200  | OK, all good |\n+------+------+------+\n";
         let tables = find(&Source::new(text), &[]);
-        assert_eq!(cells(&tables[0])[1], ["200", "OK, all good", ""]);
+        assert_eq!(tables[0].grid.texts()[1], ["200", "OK, all good", ""]);
     }
 
     #[test]
