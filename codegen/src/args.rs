@@ -8,6 +8,8 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Ident, Lit, LitInt, Path, Token};
 
+use crate::errors::Errors;
+
 /// A declared code and the literal that wrote it, for spans.
 pub struct Code {
     /// The code, in 100..=599.
@@ -44,15 +46,14 @@ enum Arg {
     Crate(Path),
 }
 
-/// Parses `tokens`; the error, if any, combines every problem found.
-pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
+/// Parses `tokens`, adding every problem found to `errors`.
+pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {
         codes: Vec::new(),
         spec: None,
         docs: None,
         krate: None,
     };
-    let mut errors = Errors::default();
     // Whether any argument meant to be a code was written, valid or not.
     let mut any_code_written = false;
     for chunk in split_at_commas(tokens) {
@@ -81,9 +82,9 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
                     args.codes.push(code);
                 }
             }
-            Ok(Arg::Spec(path)) => set_once(&mut args.spec, path, "spec", &mut errors),
-            Ok(Arg::Docs(path)) => set_once(&mut args.docs, path, "docs", &mut errors),
-            Ok(Arg::Crate(path)) => set_once(&mut args.krate, path, "crate", &mut errors),
+            Ok(Arg::Spec(path)) => set_once(&mut args.spec, path, "spec", errors),
+            Ok(Arg::Docs(path)) => set_once(&mut args.docs, path, "docs", errors),
+            Ok(Arg::Crate(path)) => set_once(&mut args.krate, path, "crate", errors),
             Err(error) => errors.push(error),
         }
     }
@@ -93,7 +94,7 @@ pub fn parse(tokens: TokenStream) -> (Args, Option<syn::Error>) {
             "`#[returns(..)]` needs at least one HTTP status code, such as `#[returns(200)]`",
         ));
     }
-    (args, errors.0)
+    args
 }
 
 fn set_once(slot: &mut Option<Vec<TokenTree>>, path: Path, name: &str, errors: &mut Errors) {
@@ -278,17 +279,4 @@ fn split_at_commas(tokens: TokenStream) -> Vec<Chunk> {
         chunks.push(Chunk::Tokens(current));
     }
     chunks
-}
-
-/// Errors combined into one `syn::Error`, which reports each at its span.
-#[derive(Default)]
-struct Errors(Option<syn::Error>);
-
-impl Errors {
-    fn push(&mut self, error: syn::Error) {
-        match &mut self.0 {
-            Some(all) => all.combine(error),
-            None => self.0 = Some(error),
-        }
-    }
 }

@@ -35,62 +35,48 @@
 
 use proc_macro::{Delimiter, Group, Span, TokenStream, TokenTree};
 
-use crate::args::{self, Args};
-use crate::function::Function;
+use crate::args::Args;
+use crate::plan::Plan;
 use crate::rewrite::{self, Place};
 use crate::tokens::{Tokens, respan};
 
-/// Expands `#[returns(args)] item`.
-pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
-    let (args, error) = args::parse(args);
-    let function = match Function::scan(item.clone()) {
-        Ok(function) => function,
-        Err(not_a_function) => return with_error(item, combine(error, not_a_function)),
-    };
-    // Located at the attribute, resolved like the user's code: see the module docs.
-    let span = Span::call_site().resolved_at(function.name_span);
-    let krate = match &args.krate {
-        Some(path) => path.clone(),
-        None => Tokens::trees(span, |t| {
-            t.colons().ident("returns");
-        }),
-    };
-    let Some(output) = function.output.clone() else {
-        let message = "`#[returns(..)]` checks the `Reply` a function returns, but this function returns nothing: \
-                       give it a return type such as `-> Reply<B>`";
-        return with_error(
-            item,
-            combine(error, syn::Error::new(function.name_span.into(), message)),
-        );
-    };
-    let output_tokens = &function.tokens[output.clone()];
-    let mut error = error;
-    let mut signature_type = None;
-    if error.is_none() {
-        let declared_set = Tokens::trees(span, |t| {
-            t.ident("impl").extend(&krate).colons().ident("DeclaredSet");
-        });
-        let rewritten = rewrite::add_set(output_tokens, &declared_set, Place::Signature);
-        match rewritten.behind_opaque {
-            Some(reply) => {
-                let message = "`#[returns(..)]` gives its set to the `Reply`s a function returns, \
-                               but this one is inside an `impl`, `dyn` or `fn` type, out of its reach: \
-                               return `Reply<B>` itself (with `async fn` for a future)";
-                error = combine(error, syn::Error::new(reply.into(), message));
-            }
-            None => signature_type = Some(rewritten),
-        }
-    }
-    // After an error, `Unchecked` declares every code: that error is then the
-    // only one, not a cascade from the body.
-    let (signature_type, body_set) = match signature_type {
-        Some(rewritten) => (
-            rewritten,
-            Tokens::trees(span, |t| {
+/// Writes out `plan`: the checked function, or after an error the function
+/// with every code declared, and the errors beside it.
+pub fn expand(plan: Plan) -> TokenStream {
+    let Plan {
+        function,
+        output,
+        args,
+        krate,
+        span,
+        checked_output,
+        errors,
+    } = plan;
+    let tokens = &function.tokens;
+    let body = &tokens[tokens.len() - 1];
+    let before_output = &tokens[function.attrs_end..output.start];
+    let after_output = &tokens[output.end..tokens.len() - 1];
+    let expanded = match checked_output {
+        Some(signature_output) => {
+            // Reply<B, ReturnsAttribute>, for the body's binding.
+            let set = Tokens::trees(span, |t| {
                 t.ident(SET);
-            }),
-        ),
+            });
+            let body_type = rewrite::add_set(&tokens[output.clone()], &set, Place::Binding).tokens;
+            Tokens::build(span, |t| {
+                t.extend(&tokens[..function.attrs_end]);
+                doc_line(t, &args);
+                t.extend(before_output)
+                    .extend(&signature_output)
+                    .extend(after_output)
+                    .push(typed_body(span, &args, &krate, &body_type, body));
+            })
+        }
+        // `Unchecked` declares every code, so the error found is the only
+        // one reported, not a cascade from the body. Its set is a concrete
+        // type, so the body needs no typed binding.
         None => {
+            // ::returns::__private::Unchecked
             let unchecked = Tokens::trees(span, |t| {
                 t.extend(&krate)
                     .colons()
@@ -98,60 +84,44 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
                     .colons()
                     .ident("Unchecked");
             });
-            let rewritten = rewrite::add_set(output_tokens, &unchecked, Place::Signature);
-            (rewritten, unchecked)
+            let output = rewrite::add_set(&tokens[output], &unchecked, Place::Signature).tokens;
+            Tokens::build(span, |t| {
+                t.extend(&tokens[..function.attrs_end])
+                    .extend(before_output)
+                    .extend(&output)
+                    .extend(after_output)
+                    .push(body.clone());
+            })
         }
     };
-    if signature_type.changed == 0 {
-        let message = "`#[returns(..)]` checks the `Reply` a function returns, but this return type has no `Reply<B>`: \
-                       write `Reply<B>`, and the attribute adds the declared set (a `Reply<B, S>` names its set already)";
-        let tokens: TokenStream = output_tokens.iter().cloned().collect();
-        return with_error(
-            item,
-            combine(
-                error,
-                syn::Error::new_spanned(proc_macro2::TokenStream::from(tokens), message),
-            ),
-        );
-    }
-    let body_type = rewrite::add_set(output_tokens, &body_set, Place::Binding).tokens;
-    let body = &function.tokens[function.tokens.len() - 1];
-    // After an error, no set: `Unchecked` stands in.
-    let set = error.is_none().then_some((&args, &krate[..]));
-    let new_body = typed_body(span, set, &body_type, body);
-    let expanded = Tokens::build(span, |t| {
-        t.extend(&function.tokens[..function.attrs_end]);
-        if error.is_none() {
-            doc_line(t, &args);
-        }
-        t.extend(&function.tokens[function.attrs_end..output.start])
-            .extend(&signature_type.tokens)
-            .extend(&function.tokens[output.end..function.tokens.len() - 1])
-            .push(new_body);
-    });
-    match error {
-        Some(error) => with_error(expanded, Some(error)),
-        None => expanded,
-    }
+    errors.after(expanded)
 }
 
 /// The handler's set type, local to its body.
 const SET: &str = "ReturnsAttribute";
 
-/// `{ set items; let __returns_reply: body_type = body; __returns_reply }`,
-/// spanned as the body was. `set` is the arguments and the crate's path.
+/// The body, with the handler's set and a binding that names it:
+///
+/// ```text
+/// {
+///     enum ReturnsAttribute {} /* and its impls: see `set_items` */
+///     let __returns_reply: Reply<B, ReturnsAttribute> = { body };
+///     #[allow(unreachable_code)]
+///     __returns_reply
+/// }
+/// ```
+/// spanned as the body was.
 fn typed_body(
     span: Span,
-    set: Option<(&Args, &[TokenTree])>,
+    args: &Args,
+    krate: &[TokenTree],
     body_type: &[TokenTree],
     body: &TokenTree,
 ) -> Group {
     let mut group = Group::new(
         Delimiter::Brace,
         Tokens::build(span, |t| {
-            if let Some((args, krate)) = set {
-                set_items(t, args, krate);
-            }
+            set_items(t, args, krate);
             // The body is the binding's initializer, so it cannot see this name.
             t.ident("let")
                 .ident("__returns_reply")
@@ -285,23 +255,4 @@ fn do_not_recommend(t: &mut Tokens) {
     t.punct('#').group(Delimiter::Bracket, |t| {
         t.ident("diagnostic").colons().ident("do_not_recommend");
     });
-}
-
-fn combine(first: Option<syn::Error>, second: syn::Error) -> Option<syn::Error> {
-    match first {
-        Some(mut first) => {
-            first.combine(second);
-            Some(first)
-        }
-        None => Some(second),
-    }
-}
-
-/// The item as it was, with the error beside it.
-fn with_error(item: TokenStream, error: Option<syn::Error>) -> TokenStream {
-    let mut tokens = item;
-    if let Some(error) = error {
-        tokens.extend(TokenStream::from(error.to_compile_error()));
-    }
-    tokens
 }

@@ -1,14 +1,20 @@
 //! The `#[returns(..)]` attribute, re-exported by the `returns` crate as
 //! `returns::returns`: use it through `returns`, which documents it.
 //!
-//! The macro never reads the documents: it expands to bounds on traits that
-//! `cargo xtask regen` generates into `returns::spec`, so the compiler checks
-//! each code against the vendored module, and a regen changes that module
-//! without touching this crate.
+//! The macro never reads the documents: it expands to bounds on traits of
+//! the module a crate generated from its own documents and mounted as
+//! `returns_spec`, so the compiler checks each code against that module,
+//! and a regen changes the module without touching this crate.
+//!
+//! As in thiserror's `impl/`: [`args`] reads the arguments, [`function`]
+//! finds the function's parts, [`plan`] checks them and collects every
+//! error, and `expand` writes the plan out.
 
 mod args;
+mod errors;
 mod expand;
 mod function;
+mod plan;
 mod rewrite;
 mod tokens;
 
@@ -18,5 +24,8 @@ use proc_macro::TokenStream;
 /// See `returns::returns` for the whole story.
 #[proc_macro_attribute]
 pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::returns(args, item)
+    match plan::read(args, item) {
+        Ok(plan) => expand::expand(plan),
+        Err(unusable) => unusable.errors.after(unusable.item),
+    }
 }
