@@ -1,0 +1,73 @@
+//! The compiler errors the README shows are the real ones: each `text` block
+//! there that starts with `error[` is, line for line, a trybuild `.stderr`
+//! file of this repository, so a change to the messages that is not carried
+//! into the README fails here.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use xtask::workspace;
+
+/// Every `.stderr` file under a `tests/ui` folder of the workspace.
+fn stderr_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("list a folder") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() && !matches!(name, "target" | ".git" | "fuzz") {
+            stderr_files(&path, into);
+        } else if name.ends_with(".stderr") && path.to_string_lossy().contains("tests/ui") {
+            into.push(path);
+        }
+    }
+}
+
+/// The README's fenced `text` blocks that show a compiler error, with the
+/// list item's indentation taken off.
+fn error_blocks(readme: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        let fence = line.trim_start();
+        if fence != "```text" {
+            continue;
+        }
+        let indent = line.len() - fence.len();
+        let body: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| l.trim_start() != "```")
+            .map(|l| l.get(indent..).unwrap_or("").trim_end())
+            .collect();
+        if body.first().is_some_and(|first| first.starts_with("error[")) {
+            blocks.push(body.join("\n"));
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_readme_shows_the_compilers_real_errors() {
+    let root = workspace::root();
+    let readme = fs::read_to_string(root.join("README.md")).expect("read README.md");
+    let mut files = Vec::new();
+    stderr_files(&root, &mut files);
+    let outputs: Vec<String> = files
+        .iter()
+        .map(|path| {
+            let text = fs::read_to_string(path).expect("read a .stderr file");
+            text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+        })
+        .collect();
+    let blocks = error_blocks(&readme);
+    assert!(
+        blocks.len() >= 3,
+        "the README shows the undocumented, the one-page and the undeclared errors; found {} blocks",
+        blocks.len()
+    );
+    for block in blocks {
+        assert!(
+            outputs.iter().any(|output| output.trim_end() == block.trim_end()),
+            "this README excerpt is not the output of any trybuild case (tests/ui/*.stderr); \
+             copy the case's .stderr into the README:\n{block}"
+        );
+    }
+}
