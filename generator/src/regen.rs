@@ -44,10 +44,12 @@ pub fn load(spec_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let mut warnings = Vec::new();
     warnings.append(&mut skipped);
     for (file, extraction) in files.iter().zip(extract_all(&files, parallel::threads())) {
-        warnings.extend(extraction.diagnostics.into_iter().map(|d| Diagnostic {
-            file: file.shown.clone(),
-            ..d
-        }));
+        warnings.extend(
+            extraction
+                .findings
+                .into_iter()
+                .map(|finding| finding.in_file(&file.shown)),
+        );
         documents.push(extraction.document);
     }
     Ok(Loaded {

@@ -87,11 +87,13 @@ fn a_table_without_its_bottom_border_is_read_and_reported() {
         .unwrap_or(0)];
     let extraction = read(cut);
     assert!(
-        extraction.diagnostics.iter().any(|d| d
+        extraction.findings.iter().any(|finding| finding
+            .clone()
+            .in_file("page.rst")
             .to_string()
             .starts_with("page.rst:12: warning: this table has no bottom border")),
         "{:?}",
-        extraction.diagnostics
+        extraction.findings
     );
     assert!(extraction.document.rows().any(|(_, row)| row.code == 400));
 }

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use returns_build::extract::group_of_label;
+use returns_build::extract::group_named_by;
+use returns_build::extract::text::collapse_whitespace;
 use returns_build::model::{Document, Group};
 
 /// One row as the peer read it.
@@ -130,7 +131,7 @@ pub fn read_peer(path: &Path, bare: bool) -> Result<Vec<PeerRow>, String> {
             .ok_or_else(|| format!("{}: no \"file\"", at()))?
             .to_owned();
         let description = field("description").unwrap_or_default().to_owned();
-        let group = field("group_label").and_then(group_of_label);
+        let group = field("group_label").and_then(group_named_by);
         rows.push(PeerRow {
             file,
             code,
@@ -174,7 +175,10 @@ pub fn compare(documents: &[Document], peer: &[PeerRow]) -> Agreement {
             match (mine.get(pair), peers.get(pair)) {
                 (Some((description, group)), Some(peer)) => {
                     paired += 1;
-                    let (a, b) = (collapse(description), collapse(&peer.description));
+                    let (a, b) = (
+                        collapse_whitespace(description),
+                        collapse_whitespace(&peer.description),
+                    );
                     if a == b {
                         same_description += 1;
                     } else if a.replace(' ', "") == b.replace(' ', "") {
@@ -211,10 +215,6 @@ fn agreement_push(differences: &mut Vec<Difference>, kind: Kind, file: &str, cod
         file: file.to_owned(),
         code,
     });
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Agreement {

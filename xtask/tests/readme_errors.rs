@@ -37,7 +37,10 @@ fn error_blocks(readme: &str) -> Vec<String> {
             .take_while(|l| l.trim_start() != "```")
             .map(|l| l.get(indent..).unwrap_or("").trim_end())
             .collect();
-        if body.first().is_some_and(|first| first.starts_with("error[")) {
+        if body
+            .first()
+            .is_some_and(|first| first.starts_with("error["))
+        {
             blocks.push(body.join("\n"));
         }
     }
@@ -54,7 +57,10 @@ fn the_readme_shows_the_compilers_real_errors() {
         .iter()
         .map(|path| {
             let text = fs::read_to_string(path).expect("read a .stderr file");
-            text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+            text.lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
         })
         .collect();
     let blocks = error_blocks(&readme);
@@ -65,7 +71,9 @@ fn the_readme_shows_the_compilers_real_errors() {
     );
     for block in blocks {
         assert!(
-            outputs.iter().any(|output| output.trim_end() == block.trim_end()),
+            outputs
+                .iter()
+                .any(|output| output.trim_end() == block.trim_end()),
             "this README excerpt is not the output of any trybuild case (tests/ui/*.stderr); \
              copy the case's .stderr into the README:\n{block}"
         );

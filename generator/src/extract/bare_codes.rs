@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use super::code_cell::{self, CodeCell};
 use super::label::{self, Label};
 use super::source::Source;
+use super::text::strip_tags;
 
 /// Bare codes under one label.
 #[derive(Debug, PartialEq, Eq)]
@@ -85,7 +86,7 @@ fn pieces((offset, line): (usize, &str)) -> Vec<(usize, Cow<'_, str>)> {
     cuts.dedup();
     cuts.windows(2)
         .map(|cut| {
-            let text = label::strip_tags(&line[cut[0]..cut[1]]);
+            let text = strip_tags(&line[cut[0]..cut[1]]);
             (offset + cut[0], Cow::Owned(text))
         })
         .collect()

@@ -3,6 +3,8 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
+use super::text::collapse_whitespace;
+
 /// The HTML limits on spans: larger values are read as these.
 const MAX_ROWSPAN: usize = 65_534;
 const MAX_COLSPAN: usize = 1_000;
@@ -139,18 +141,6 @@ pub fn cell_text(cell: ElementRef<'_>) -> String {
         }
     }
     collapse_whitespace(&raw)
-}
-
-/// `text` with runs of whitespace (including non-breaking spaces) made one space, and trimmed.
-pub fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 fn is_block(name: &str) -> bool {

@@ -1,8 +1,8 @@
 //! The group label a table sits under: `-   Normal`, `## Error Return Code`,
 //! `**Table 3** Normal return code`.
 
-use super::grid::collapse_whitespace;
 use super::source::Source;
+use super::text::{collapse_whitespace, strip_tags};
 use crate::model::Group;
 
 /// A label as the page writes it, and what it means.
@@ -44,7 +44,7 @@ pub fn find(source: &Source<'_>, table_start: usize, floor: usize) -> Option<Lab
             continue;
         }
         if let Some(caption) = caption_text(text) {
-            match label(caption) {
+            match of_phrase(caption) {
                 Some(label) => return Some(label),
                 None => continue,
             }
@@ -60,7 +60,7 @@ pub fn find(source: &Source<'_>, table_start: usize, floor: usize) -> Option<Lab
 pub fn of_line(line: &str) -> Option<Label> {
     let text = strip_tags(line);
     let text = text.trim();
-    label(
+    of_phrase(
         list_item_text(text)
             .or_else(|| heading_text(text))
             .unwrap_or(text),
@@ -68,24 +68,26 @@ pub fn of_line(line: &str) -> Option<Label> {
 }
 
 /// What a phrase means as a label, if it is one: a status column's header
-/// (`Normal Status Code`), or a label as another tool wrote it down.
+/// (`Normal Status Code`), a caption, or a label as another tool wrote it
+/// down. Its text is the phrase without emphasis marks, colons and extra
+/// whitespace.
 pub fn of_phrase(phrase: &str) -> Option<Label> {
-    label(phrase)
+    let text = normalised(phrase);
+    group_named_by(&text).map(|group| Label { text, group })
 }
 
-/// What `text` means as a label, if it is one.
-fn label(text: &str) -> Option<Label> {
-    let text = collapse_whitespace(
-        text.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | '：') || c.is_whitespace()),
-    );
-    group_of(&text).map(|group| Label { text, group })
+/// `**Normal:**` → `Normal`.
+fn normalised(phrase: &str) -> String {
+    collapse_whitespace(
+        phrase.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | '：') || c.is_whitespace()),
+    )
 }
 
 /// The group a short label phrase names: `Normal`, `Abnormal`, `Error`,
-/// `Normal values`, `正常`, `异常返回值` ... A phrase naming both, or neither,
-/// or too long to be a label, names none.
-pub fn group_of(phrase: &str) -> Option<Group> {
-    let lower = phrase.to_lowercase();
+/// `**Normal values:**`, `正常`, `异常返回值` ... A phrase naming both, or
+/// neither, or too long to be a label, names none.
+pub fn group_named_by(phrase: &str) -> Option<Group> {
+    let lower = normalised(phrase).to_lowercase();
     let words = lower.split_whitespace().count();
     if words == 0 || words > 5 || lower.chars().count() > 40 {
         return None;
@@ -135,7 +137,7 @@ pub fn of_caption(table: &str) -> Option<Label> {
                 .trim_start_matches(|c: char| c.is_ascii_digit())
         })
         .unwrap_or(&text);
-    label(rest)
+    of_phrase(rest)
 }
 
 /// The label a reStructuredText table directive's caption names
@@ -146,7 +148,7 @@ pub fn of_rst_directive(line: &str) -> Option<Label> {
         .iter()
         .find_map(|directive| trimmed.strip_prefix(directive))?
         .trim();
-    label(caption_text(caption).unwrap_or(caption))
+    of_phrase(caption_text(caption).unwrap_or(caption))
 }
 
 /// `**Table 3**  Normal return code` or `**表 2** 异常返回值` → the text after the number.
@@ -162,21 +164,6 @@ fn caption_text(line: &str) -> Option<&str> {
         .bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| rest.trim())
-}
-
-/// The line's text outside `<...>` tags.
-pub fn strip_tags(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut in_tag = false;
-    for c in line.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -262,7 +249,7 @@ mod tests {
             "正常返回值",
             "Success",
         ] {
-            assert_eq!(group_of(phrase), Some(Group::Normal), "{phrase:?}");
+            assert_eq!(group_named_by(phrase), Some(Group::Normal), "{phrase:?}");
         }
         for phrase in [
             "Abnormal",
@@ -273,10 +260,10 @@ mod tests {
             "异常返回值",
             "Failure",
         ] {
-            assert_eq!(group_of(phrase), Some(Group::Abnormal), "{phrase:?}");
+            assert_eq!(group_named_by(phrase), Some(Group::Abnormal), "{phrase:?}");
         }
         for phrase in ["Normal/Error Status Code", "Status code", "", "正常/错误"] {
-            assert_eq!(group_of(phrase), None, "{phrase:?}");
+            assert_eq!(group_named_by(phrase), None, "{phrase:?}");
         }
     }
 }

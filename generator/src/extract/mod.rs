@@ -1,10 +1,13 @@
 //! Reading a document's status tables.
 //!
-//! A document is Markdown with HTML tables in it, and sometimes pipe tables.
-//! `Source` finds the HTML tables and their lines, `Grid` parses each with
-//! `scraper`, `pipe_table` reads the pipe tables, `StatusTable` keeps the
-//! status tables and picks their columns, and `label` reads the group label
-//! above each.
+//! A document is Markdown with HTML tables in it (sometimes pipe tables), a
+//! plain HTML export, or reStructuredText. `Source` finds the HTML tables
+//! and their lines, `Grid` parses each with `scraper`, `pipe_table` and
+//! `rst_table` read the other forms into the same grid, `StatusTable` keeps
+//! the status tables and picks their columns, `label` reads the group label
+//! of each, `bare_codes` reads codes listed under a label outside tables,
+//! and `text` holds the text rules they share. Problems are [`Finding`]s at
+//! a line; the loader names the file.
 
 mod bare_codes;
 mod code_cell;
@@ -15,21 +18,20 @@ mod pipe_table;
 mod rst_table;
 mod source;
 mod status_table;
+pub mod text;
+
+use std::ops::Range;
 
 use scraper::Html;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{ClassRow, Document, Row, Table};
 use code_cell::CodeCell;
-use grid::{Grid, collapse_whitespace};
+use grid::Grid;
 use source::Source;
 use status_table::StatusTable;
 
-/// The group a label phrase names (`Normal`, `异常返回值`, `Error return
-/// code`), as extraction normalises labels.
-pub fn group_of_label(phrase: &str) -> Option<crate::model::Group> {
-    label::of_phrase(phrase).map(|label| label.group)
-}
+pub use label::group_named_by;
 
 /// A document read, with what was wrong in it.
 #[derive(Debug)]
@@ -37,160 +39,211 @@ pub struct Extraction {
     /// What the document says.
     pub document: Document,
     /// Problems found; none of them stopped the reading.
-    pub diagnostics: Vec<Diagnostic>,
+    pub findings: Vec<Finding>,
 }
 
-/// Reads the document at `path` (relative to the spec directory, shown in
-/// diagnostics) whose text is `text`.
+/// A problem found in a page and read past. Extraction knows lines, not
+/// files: whoever loaded the page names the file ([`Finding::in_file`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// 1-based line, where the problem has one.
+    pub line: Option<usize>,
+    /// What is wrong, and where it helps, what to do.
+    pub message: String,
+}
+
+impl Finding {
+    fn at(line: usize, message: impl Into<String>) -> Finding {
+        Finding {
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    /// This finding as a warning about `file`, as the user is shown it.
+    pub fn in_file(self, file: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(file, self.line, self.message)
+    }
+}
+
+/// Reads the document at `path` (relative to the spec directory; its
+/// extension tells reStructuredText from Markdown and HTML) whose text is
+/// `text`.
 pub fn document(path: &str, text: &str) -> Extraction {
     let mut source = Source::new(text);
     source.rst = is_rst(path);
-    let mut diagnostics = Vec::new();
-    let mut tables = Vec::new();
-    // Where the previous table ends: labels are looked for after it.
-    let mut floor = 0;
     // Example markup: fenced code and scripts, or RST literal blocks.
     let examples = if source.rst {
         examples::rst_literal_blocks(&source)
     } else {
         examples::ranges(text)
     };
+    let mut findings = tables_in_examples(&source, &examples);
     let candidates = candidates(&source, &examples);
-    // Bare codes are neither in a table nor in an example.
-    let mut table_ranges: Vec<_> = candidates
-        .iter()
-        .map(|candidate| candidate.range.clone())
-        .collect();
-    table_ranges.extend(examples.iter().cloned());
-    for example in &examples {
-        let shown = Source::new(&text[example.clone()]);
-        if shown
-            .tables(&[])
-            .iter()
-            .any(|span| status_table::may_be_status_table(first_row(shown.text, span)))
-        {
-            diagnostics.push(Diagnostic::warning(
-                path,
-                Some(source.line_of(example.start)),
-                "skipped: this status table is inside a fenced code block or a <script>, \
-                 which shows markup rather than states what the page returns",
-            ));
-        }
-    }
-    for candidate in candidates {
-        let table_line = source.line_of(candidate.range.start);
-        if !candidate.closed {
-            let message = if source.rst {
-                "this table has no bottom border; it was read as far as it goes"
-            } else {
-                "this <table> is never closed; it was read up to the end of the file"
-            };
-            diagnostics.push(Diagnostic::warning(path, Some(table_line), message));
-        }
-        for (line, problem) in &candidate.problems {
-            diagnostics.push(Diagnostic::warning(path, Some(*line), problem.clone()));
-        }
-        if let Some(status) = StatusTable::find(&candidate.grid) {
-            // The table's own caption, a label before it, else a qualifier
-            // in the code column's header (`Normal Status Code`, `错误返回码`).
-            let label = label::of_caption(&source.text[candidate.range.clone()])
-                .or_else(|| {
-                    let first_line = source.line(table_line);
-                    source
-                        .rst
-                        .then(|| label::of_rst_directive(first_line))
-                        .flatten()
-                })
-                .or_else(|| label::find(&source, candidate.range.start, floor))
-                .or_else(|| label::of_phrase(status.code_header));
-            let mut rows = Vec::new();
-            let mut classes = Vec::new();
-            for grid_row in &status.rows {
-                let line = candidate
-                    .row_lines
-                    .get(grid_row.index)
-                    .copied()
-                    .unwrap_or(table_line);
-                let cell = grid_row
-                    .cells
-                    .get(status.code_column)
-                    .map_or("", String::as_str);
-                let description = status
-                    .description_column
-                    .and_then(|column| grid_row.cells.get(column))
-                    .cloned()
-                    .unwrap_or_default();
-                match code_cell::parse(cell) {
-                    CodeCell::Code { code, reason } => {
-                        // The phrase beside the code, else the reason column's.
-                        let reason = reason.map(str::to_owned).or_else(|| {
-                            let column = status.reason_column?;
-                            grid_row.cells.get(column).filter(|text| !text.is_empty()).cloned()
-                        });
-                        rows.push(Row { line, code, reason, description });
-                    }
-                    CodeCell::Class { class, reason } => classes.push(ClassRow {
-                        line,
-                        class,
-                        reason: reason.map(str::to_owned),
-                        description,
-                    }),
-                    CodeCell::NotACode => diagnostics.push(Diagnostic::warning(
-                        path,
-                        Some(line),
-                        format!(
-                            "row skipped: `{}` is not an HTTP status code (expected a number from 100 to 599, \
-                             alone or followed by its reason, like `404` or `404 Not Found`)",
-                            cell.escape_debug()
-                        ),
-                    )),
-                }
-            }
-            tables.push(Table {
-                line: table_line,
-                label: label.as_ref().map(|l| l.text.clone()),
-                group: label.map(|l| l.group),
-                rows,
-                bare: false,
-                classes,
-            });
+    let mut tables = Vec::new();
+    // Where the previous table ends: labels are looked for after it.
+    let mut floor = 0;
+    for candidate in &candidates {
+        if let Some(table) = read_table(&source, candidate, floor, &mut findings) {
+            tables.push(table);
         }
         floor = candidate.range.end;
     }
-    for bare in bare_codes::find(&source, &table_ranges) {
-        let rows = bare.codes.into_iter().map(|(line, code, reason)| Row {
-            line,
-            code,
-            reason,
-            description: String::new(),
-        });
-        tables.push(Table {
-            line: bare.line,
-            label: Some(bare.label.text),
-            group: Some(bare.label.group),
-            rows: rows.collect(),
-            bare: true,
-            classes: Vec::new(),
-        });
-    }
+    // Bare codes are neither in a table nor in an example.
+    let taken: Vec<_> = candidates
+        .iter()
+        .map(|candidate| candidate.range.clone())
+        .chain(examples.iter().cloned())
+        .collect();
+    tables.extend(bare_code_tables(&source, &taken));
     tables.sort_by_key(|table| table.line);
     if tables.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            path,
-            None,
-            "no status table found, so this document adds no codes (a status table has a header \
-             cell such as `Status Code` or `Returned Value` over a column of codes like `404`)",
-        ));
+        findings.push(Finding {
+            line: None,
+            message: "no status table found, so this document adds no codes (a status table has a header \
+                      cell such as `Status Code` or `Returned Value` over a column of codes like `404`)"
+                .to_owned(),
+        });
     }
     let document = Document {
         path: path.to_owned(),
         title: title(&source),
         tables,
     };
-    Extraction {
-        document,
-        diagnostics,
+    Extraction { document, findings }
+}
+
+/// A warning for each example that shows a status table: the page shows
+/// markup there, it does not state what the operation returns.
+fn tables_in_examples(source: &Source<'_>, examples: &[Range<usize>]) -> Vec<Finding> {
+    examples
+        .iter()
+        .filter(|example| {
+            let shown = Source::new(&source.text[(*example).clone()]);
+            shown
+                .tables(&[])
+                .iter()
+                .any(|span| status_table::may_be_status_table(first_row(shown.text, span)))
+        })
+        .map(|example| {
+            Finding::at(
+                source.line_of(example.start),
+                "skipped: this status table is inside a fenced code block or a <script>, \
+                 which shows markup rather than states what the page returns",
+            )
+        })
+        .collect()
+}
+
+/// The candidate as a status table, if it is one, labelled and with its
+/// rows read; what is malformed in it goes to `findings`. `floor` is where
+/// the previous table ends: a label is not looked for above it.
+fn read_table(
+    source: &Source<'_>,
+    candidate: &Candidate,
+    floor: usize,
+    findings: &mut Vec<Finding>,
+) -> Option<Table> {
+    let table_line = source.line_of(candidate.range.start);
+    if !candidate.closed {
+        let message = if source.rst {
+            "this table has no bottom border; it was read as far as it goes"
+        } else {
+            "this <table> is never closed; it was read up to the end of the file"
+        };
+        findings.push(Finding::at(table_line, message));
     }
+    for (line, problem) in &candidate.problems {
+        findings.push(Finding::at(*line, problem.clone()));
+    }
+    let status = StatusTable::find(&candidate.grid)?;
+    // The table's own caption, a label before it, else a qualifier in the
+    // code column's header (`Normal Status Code`, `错误返回码`).
+    let label = label::of_caption(&source.text[candidate.range.clone()])
+        .or_else(|| {
+            let first_line = source.line(table_line);
+            source
+                .rst
+                .then(|| label::of_rst_directive(first_line))
+                .flatten()
+        })
+        .or_else(|| label::find(source, candidate.range.start, floor))
+        .or_else(|| label::of_phrase(status.code_header));
+    let mut rows = Vec::new();
+    let mut classes = Vec::new();
+    for grid_row in &status.rows {
+        let line = candidate
+            .row_lines
+            .get(grid_row.index)
+            .copied()
+            .unwrap_or(table_line);
+        let cell = grid_row
+            .cells
+            .get(status.code_column)
+            .map_or("", String::as_str);
+        let description = status
+            .description_column
+            .and_then(|column| grid_row.cells.get(column))
+            .cloned()
+            .unwrap_or_default();
+        match code_cell::parse(cell) {
+            CodeCell::Code { code, reason } => {
+                // The phrase beside the code, else the reason column's.
+                let reason = reason.map(str::to_owned).or_else(|| {
+                    let column = status.reason_column?;
+                    grid_row.cells.get(column).filter(|text| !text.is_empty()).cloned()
+                });
+                rows.push(Row { line, code, reason, description });
+            }
+            CodeCell::Class { class, reason } => classes.push(ClassRow {
+                line,
+                class,
+                reason: reason.map(str::to_owned),
+                description,
+            }),
+            CodeCell::NotACode => findings.push(Finding::at(
+                line,
+                format!(
+                    "row skipped: `{}` is not an HTTP status code (expected a number from 100 to 599, \
+                     alone or followed by its reason, like `404` or `404 Not Found`)",
+                    cell.escape_debug()
+                ),
+            )),
+        }
+    }
+    Some(Table {
+        line: table_line,
+        label: label.as_ref().map(|l| l.text.clone()),
+        group: label.map(|l| l.group),
+        rows,
+        bare: false,
+        classes,
+    })
+}
+
+/// The codes written under a label outside any table (`-   Normal` then
+/// `200`), a table each; `taken` is the text that tables and examples hold.
+fn bare_code_tables(source: &Source<'_>, taken: &[Range<usize>]) -> Vec<Table> {
+    bare_codes::find(source, taken)
+        .into_iter()
+        .map(|bare| Table {
+            line: bare.line,
+            label: Some(bare.label.text),
+            group: Some(bare.label.group),
+            rows: bare
+                .codes
+                .into_iter()
+                .map(|(line, code, reason)| Row {
+                    line,
+                    code,
+                    reason,
+                    description: String::new(),
+                })
+                .collect(),
+            bare: true,
+            classes: Vec::new(),
+        })
+        .collect()
 }
 
 /// A reStructuredText page's first section title: a line underlined with
@@ -220,7 +273,7 @@ fn is_rst(path: &str) -> bool {
 
 /// A table of either kind, read into a grid, with the line of each row.
 struct Candidate {
-    range: std::ops::Range<usize>,
+    range: Range<usize>,
     closed: bool,
     grid: Grid,
     row_lines: Vec<usize>,
@@ -237,7 +290,7 @@ fn first_row<'t>(text: &'t str, span: &source::TableSpan) -> &'t str {
 
 /// Every HTML table that may be a status table (the others are not parsed)
 /// and every pipe table of the document, in page order, outside `examples`.
-fn candidates(source: &Source<'_>, examples: &[std::ops::Range<usize>]) -> Vec<Candidate> {
+fn candidates(source: &Source<'_>, examples: &[Range<usize>]) -> Vec<Candidate> {
     if source.rst {
         return rst_table::find(source, examples)
             .into_iter()
@@ -300,13 +353,22 @@ fn title(source: &Source<'_>) -> Option<String> {
         .root_element()
         .text()
         .collect();
-    let text = collapse_whitespace(&text);
+    let text = text::collapse_whitespace(&text);
     (!text.is_empty()).then_some(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The findings as the user sees them, for a page at `file`.
+    fn shown(extraction: &Extraction, file: &str) -> Vec<String> {
+        extraction
+            .findings
+            .iter()
+            .map(|finding| finding.clone().in_file(file).to_string())
+            .collect()
+    }
     use crate::model::Group;
 
     const SEED: &str = include_str!("../../tests/fixtures/returned-values.md");
@@ -329,7 +391,7 @@ mod tests {
     #[test]
     fn reads_the_seventeen_rows_of_the_first_document() {
         let extraction = document("returned-values.md", SEED);
-        assert_eq!(extraction.diagnostics, []);
+        assert_eq!(extraction.findings, []);
         assert_eq!(
             extraction.document.title.as_deref(),
             Some("Returned Values")
@@ -473,7 +535,7 @@ mod tests {
         let text = "<table><tr><th>状态码</th><th>描述</th></tr>\n<tr><td>2xx</td><td>成功</td></tr>\n\
                     <tr><td>1 xx</td><td>继续</td></tr>\n<tr><td>200 OK</td><td>好</td></tr></table>";
         let extraction = document("obs.md", text);
-        assert_eq!(extraction.diagnostics, [], "a class is not a bad code cell");
+        assert_eq!(extraction.findings, [], "a class is not a bad code cell");
         assert_eq!(rows(&extraction), [(200, Some("OK"), "好", None)]);
         let classes: Vec<(usize, u8, &str)> = extraction.document.tables[0]
             .classes
@@ -524,21 +586,18 @@ mod tests {
         let extraction = document("op.md", text);
         assert_eq!(extraction.document.tables.len(), 1);
         assert_eq!(rows(&extraction), [(201, None, "Created.", None)]);
-        assert_eq!(extraction.diagnostics, []);
+        assert_eq!(extraction.findings, []);
     }
 
     #[test]
     fn a_document_without_status_tables_is_a_warning_naming_it() {
         let extraction = document("guide/intro.md", "# Intro\n\nNo tables here.\n");
         assert!(extraction.document.tables.is_empty());
-        let [warning] = extraction.diagnostics.as_slice() else {
-            panic!("{:?}", extraction.diagnostics)
-        };
-        assert!(!warning.is_error());
+        let [warning] = shown(&extraction, "guide/intro.md")
+            .try_into()
+            .expect("one warning");
         assert!(
-            warning
-                .to_string()
-                .starts_with("guide/intro.md: warning: no status table found"),
+            warning.starts_with("guide/intro.md: warning: no status table found"),
             "{warning}"
         );
     }
@@ -552,11 +611,7 @@ mod tests {
             rows(&extraction).iter().map(|r| r.0).collect::<Vec<_>>(),
             [200, 404]
         );
-        let messages: Vec<String> = extraction
-            .diagnostics
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let messages = shown(&extraction, "op.md");
         assert_eq!(messages.len(), 1);
         assert!(
             messages[0]
@@ -574,8 +629,7 @@ mod tests {
             [(202, None, "Queued.", Some(Group::Normal))]
         );
         assert!(
-            extraction.diagnostics[0]
-                .to_string()
+            shown(&extraction, "cut.md")[0]
                 .starts_with("cut.md:3: warning: this <table> is never closed")
         );
     }
@@ -616,11 +670,11 @@ mod tests {
             let extraction = document("p.md", &text);
             assert!(codes(&extraction).is_empty(), "{fence}");
             assert!(
-                extraction.diagnostics[0].to_string().starts_with(
+                shown(&extraction, "p.md")[0].starts_with(
                     "p.md:3: warning: skipped: this status table is inside a fenced code block"
                 ),
                 "{:?}",
-                extraction.diagnostics
+                extraction.findings
             );
         }
     }

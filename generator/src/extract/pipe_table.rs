@@ -1,7 +1,8 @@
 //! Markdown pipe tables: `|状态码|描述|`, `|--|--|`, `|201|Created|`.
 
-use super::grid::{Grid, GridRow, collapse_whitespace};
+use super::grid::{Grid, GridRow};
 use super::source::Source;
+use super::text::collapse_whitespace;
 
 /// A pipe table: its lines and its cells.
 #[derive(Debug, PartialEq, Eq)]

@@ -7,8 +7,9 @@
 //! (`:header:` and comma-separated rows) are read too. In grid tables, a
 //! cell merged across rows gives its text to each row it spans.
 
-use super::grid::{Grid, GridRow, collapse_whitespace};
+use super::grid::{Grid, GridRow};
 use super::source::Source;
+use super::text::collapse_whitespace;
 
 /// One table of either kind.
 pub struct RstTable {

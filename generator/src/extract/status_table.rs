@@ -1,7 +1,8 @@
 //! Which tables are status tables, and which columns hold the code and the description.
 
 use super::code_cell;
-use super::grid::{Grid, GridRow, collapse_whitespace};
+use super::grid::{Grid, GridRow};
+use super::text::{key, strip_tags};
 
 /// A status table's columns and rows, found in a [`Grid`].
 #[derive(Debug, PartialEq, Eq)]
@@ -157,12 +158,6 @@ fn is_reason_column(rows: &[&GridRow], code_column: usize, column: usize) -> boo
 
 /// `Bad Request` ~ `BadRequest` ~ `bad request`.
 fn same_words(a: &str, b: &str) -> bool {
-    let key = |text: &str| {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
     key(a) == key(b)
 }
 
@@ -189,10 +184,7 @@ fn is_error_code_column(title: &str, rows: &[&GridRow], column: usize) -> bool {
     let most = |test: fn(&str) -> bool| {
         !cells.is_empty() && cells.iter().filter(|c| test(c)).count() * 2 > cells.len()
     };
-    let headed = matches!(
-        header_key(title).as_str(),
-        "errorcode" | "errorcodes" | "错误码"
-    );
+    let headed = matches!(key(title).as_str(), "errorcode" | "errorcodes" | "错误码");
     // Names, not sentences: `AccessDenied`, `Bad Request`, `VPC.0101`.
     (headed && most(is_name)) || most(is_dotted_code)
 }
@@ -218,16 +210,7 @@ fn is_dotted_code(cell: &str) -> bool {
 /// parser. It errs on the side of parsing: any mention of status, a status
 /// header word, or a code-like word anywhere in that row keeps the table.
 pub fn may_be_status_table(first_row: &str) -> bool {
-    let mut text = String::with_capacity(first_row.len());
-    let mut in_tag = false;
-    for c in first_row.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag && c.is_alphanumeric() => text.extend(c.to_lowercase()),
-            _ => {}
-        }
-    }
+    let text = key(&strip_tags(first_row));
     STATUS_HEADERS.iter().any(|header| text.contains(header))
         || text.contains("status")
         || text.contains("状态")
@@ -235,13 +218,13 @@ pub fn may_be_status_table(first_row: &str) -> bool {
 
 /// Whether a header cell mentions status at all (`Status`, `错误码状态`).
 fn mentions_status(title: &str) -> bool {
-    let key = header_key(title);
+    let key = key(title);
     key.contains("status") || key.contains("状态")
 }
 
 /// Whether a header cell names a column of status codes.
 pub fn is_status_header(title: &str) -> bool {
-    let key = header_key(title);
+    let key = key(title);
     let mut rest = key.as_str();
     while let Some(shorter) = QUALIFIERS.iter().find_map(|q| rest.strip_prefix(q)) {
         rest = shorter;
@@ -250,16 +233,7 @@ pub fn is_status_header(title: &str) -> bool {
 }
 
 fn is_description_header(title: &str) -> bool {
-    DESCRIPTION_HEADERS.contains(&header_key(title).as_str())
-}
-
-/// `Normal/Error Status Code` → `normalerrorstatuscode`.
-fn header_key(title: &str) -> String {
-    collapse_whitespace(title)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    DESCRIPTION_HEADERS.contains(&key(title).as_str())
 }
 
 #[cfg(test)]
