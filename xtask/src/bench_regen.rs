@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use returns_build::{emit, regen, spec_dir};
 
-use crate::{module_check, workspace};
+use crate::{measure, module_check, workspace};
 
 /// What one run measured.
 pub struct Report {
@@ -108,16 +108,8 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
 }
 
 /// The median wall time of `rounds` runs of `work`.
-fn median(rounds: usize, mut work: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..rounds.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
+fn median(rounds: usize, work: impl FnMut()) -> Duration {
+    measure::median(&measure::times(rounds, work))
 }
 
 /// Times the Python peer over the same tree, if python3 with bs4 and lxml is here.

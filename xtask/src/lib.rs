@@ -4,11 +4,15 @@
 //! the rest are development tools, kept out of the generator library that
 //! users build: [`agreement`] with the independent extractor, the benchmarks
 //! [`bench_regen`] and [`bench_macro`], and [`module_check`], which compiles
-//! a generated module in a crate of its own.
+//! a generated module in a crate of its own. They share [`measure`]
+//! (medians), [`cargo`] (running cargo) and [`workspace`] (this checkout's
+//! paths).
 
 pub mod agreement;
 pub mod bench_macro;
 pub mod bench_regen;
+pub mod cargo;
 pub mod extract_command;
+pub mod measure;
 pub mod module_check;
 pub mod workspace;

@@ -5,10 +5,9 @@
 //! module's compile.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::workspace;
+use crate::{cargo, workspace};
 
 /// Runs `cargo <command>` (`check` or `build`) on a crate in `scratch`
 /// (created if needed) that mounts `module`, with a handler that declares
@@ -52,9 +51,8 @@ pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, 
         .map_err(|e| io("cannot write the manifest", e))?;
     std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock"))
         .map_err(|e| io("cannot copy Cargo.lock", e))?;
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let start = Instant::now();
-    let output = Command::new(cargo)
+    let output = cargo::command()
         .args([command, "--quiet", "--offline", "--lib"])
         .current_dir(scratch)
         .env(

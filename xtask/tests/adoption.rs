@@ -8,7 +8,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use xtask::workspace;
 
@@ -73,8 +73,7 @@ returns-build = {{ path = {generator:?} }}
 }
 
 fn cargo(user: &Path, args: &[&str]) -> Output {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    Command::new(cargo)
+    xtask::cargo::command()
         .args(args)
         .env("CARGO_NET_OFFLINE", "true")
         .current_dir(user.join("user-groups"))
