@@ -53,7 +53,7 @@ pub mod __private;
 
 pub use document::{Document, Entry, Group};
 pub use handler::declared;
-pub use reply::{AnyCode, DeclaredSet, Declares, Lists, ListsCode, Reply, Undeclared};
+pub use reply::{AnyCode, DeclaredSet, Declares, Described, Lists, ListsCode, Reply, Undeclared};
 pub use status::UndocumentedStatus;
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,

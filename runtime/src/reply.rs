@@ -5,6 +5,8 @@ use core::marker::PhantomData;
 
 use http::StatusCode;
 
+use crate::Document;
+
 /// A response body with a status that the handler declared.
 ///
 /// Build one with the constructor named after its status, such as
@@ -178,8 +180,9 @@ pub trait DeclaredSet {
     /// The declared codes, in declaration order.
     const CODES: &'static [u16];
     /// The documents the codes are checked against: a generated module's
-    /// `AllDocuments`, or a page's `ThisDocument`.
-    type Documents;
+    /// `Checks`, or a page's. They name their pages at run time too, for
+    /// the API documentation and the coverage report.
+    type Documents: Described;
 }
 
 /// The set declares code `N`: `Reply::<B, S>::not_found` needs `S: Declares<404>`.
@@ -209,12 +212,23 @@ pub trait ListsCode<const N: u16> {}
 
 impl<D: ListsCode<N>, const N: u16> Lists<N> for D {}
 
+/// The pages behind a set's documents, at run time: every page of a
+/// generated module for its `Checks`, one page for a page's `Checks`.
+pub trait Described {
+    /// The pages, in path order.
+    const DOCUMENTS: &'static [&'static Document];
+}
+
 /// Documents that list every code: for sets that are not checked against
-/// any, such as [`Undeclared`].
+/// any, such as [`Undeclared`]. It has no pages.
 #[derive(Debug, Clone, Copy)]
 pub enum AnyCode {}
 
 impl<const N: u16> ListsCode<N> for AnyCode {}
+
+impl Described for AnyCode {
+    const DOCUMENTS: &'static [&'static Document] = &[];
+}
 
 /// The set of a `Reply` whose function has no `#[returns(..)]`: it declares
 /// no code, so no reply of that type can be built.

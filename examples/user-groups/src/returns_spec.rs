@@ -178,6 +178,10 @@ impl<const N: u16> ::returns::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
+/// The documents behind the checks, for the API documentation.
+impl ::returns::Described for Checks {
+    const DOCUMENTS: &'static [&'static ::returns::Document] = DOCUMENTS;
+}
 #[diagnostic::do_not_recommend]
 impl Documented<200> for AllDocuments {}
 #[diagnostic::do_not_recommend]
@@ -269,6 +273,10 @@ pub mod creating_a_user_group {
     where
         ThisDocument: Documented<N>,
     {}
+    /// The documents behind the checks, for the API documentation.
+    impl ::returns::Described for Checks {
+        const DOCUMENTS: &'static [&'static ::returns::Document] = &[&DOCUMENT];
+    }
     #[diagnostic::do_not_recommend]
     impl Documented<201> for ThisDocument {}
     #[diagnostic::do_not_recommend]
@@ -349,6 +357,10 @@ pub mod deleting_a_user_group {
     where
         ThisDocument: Documented<N>,
     {}
+    /// The documents behind the checks, for the API documentation.
+    impl ::returns::Described for Checks {
+        const DOCUMENTS: &'static [&'static ::returns::Document] = &[&DOCUMENT];
+    }
     #[diagnostic::do_not_recommend]
     impl Documented<204> for ThisDocument {}
     #[diagnostic::do_not_recommend]
@@ -429,6 +441,10 @@ pub mod querying_user_group_details {
     where
         ThisDocument: Documented<N>,
     {}
+    /// The documents behind the checks, for the API documentation.
+    impl ::returns::Described for Checks {
+        const DOCUMENTS: &'static [&'static ::returns::Document] = &[&DOCUMENT];
+    }
     #[diagnostic::do_not_recommend]
     impl Documented<200> for ThisDocument {}
     #[diagnostic::do_not_recommend]

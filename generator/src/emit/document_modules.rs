@@ -125,6 +125,7 @@ pub fn module(
         documented::Scope::Document(path),
         &quote!(ThisDocument),
         &listed,
+        &quote!(&[&DOCUMENT]),
         runtime,
     );
     let document_doc = format!(" What {shown} says, row by row.");

@@ -1,10 +1,13 @@
 //! The `Documented<N>` traits: the compiler's list of documented codes.
 //!
-//! `#[returns(418)]` expands to `<AllDocuments as Documented<418>>::CODE`,
-//! spanned at the literal; when no document lists 418 the bound fails, and
-//! `on_unimplemented` turns that into "HTTP status code 418 is not
-//! documented", with the documented codes in a note. `do_not_recommend`
-//! keeps rustc from listing every impl instead.
+//! `#[returns(418)]` expands to `impl Declares<418>` for the handler's set,
+//! spanned at the literal, which needs its `Checks` to list 418; `Checks`
+//! lists a code where `Documented<N>` holds. When no document lists 418
+//! that bound fails, and `on_unimplemented` turns it into "HTTP status code
+//! 418 is not documented", with the documented codes in a note.
+//! `do_not_recommend` keeps rustc from listing every impl instead. `Checks`
+//! also names its documents at run time (`Described`), for the API
+//! documentation and the coverage report.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -20,12 +23,15 @@ pub enum Scope<'a> {
 }
 
 /// A `Documented<const N: u16>` trait implemented for `marker` at each of
-/// `codes` (code and reason). Document text goes into rustc's format strings
-/// and into rustdoc, each escaped for where it goes.
+/// `codes` (code and reason), and the `Checks` type over it, whose
+/// documents at run time are `documents` (a `&[&Document]` expression).
+/// Document text goes into rustc's format strings and into rustdoc, each
+/// escaped for where it goes.
 pub fn tokens(
     scope: Scope<'_>,
     marker: &TokenStream,
     codes: &[(u16, &str)],
+    documents: &TokenStream,
     runtime: &TokenStream,
 ) -> TokenStream {
     let listed: Vec<String> = codes
@@ -65,6 +71,7 @@ pub fn tokens(
     // A type apart from the marker, so that rustc words a failure with the
     // `Documented<N>` behind it (and its list of codes), not with `Lists<N>`.
     let lists_doc = [" Lists a code where it is documented.".to_owned()];
+    let described_doc = [" The documents behind the checks, for the API documentation.".to_owned()];
     let impls = codes.iter().map(|(code, _)| {
         let code = Literal::u16_unsuffixed(*code);
         quote! {
@@ -83,6 +90,11 @@ pub fn tokens(
 
         #(#[doc = #lists_doc])*
         impl<const N: u16> #runtime::ListsCode<N> for Checks where #marker: Documented<N> {}
+
+        #(#[doc = #described_doc])*
+        impl #runtime::Described for Checks {
+            const DOCUMENTS: &'static [&'static #runtime::Document] = #documents;
+        }
 
         #(#impls)*
     }

@@ -234,6 +234,10 @@ impl<const N: u16> ::renamed_returns::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
+/// The documents behind the checks, for the API documentation.
+impl ::renamed_returns::Described for Checks {
+    const DOCUMENTS: &'static [&'static ::renamed_returns::Document] = DOCUMENTS;
+}
 #[diagnostic::do_not_recommend]
 impl Documented<200> for AllDocuments {}
 #[diagnostic::do_not_recommend]
@@ -435,6 +439,10 @@ pub mod returned_values {
     where
         ThisDocument: Documented<N>,
     {}
+    /// The documents behind the checks, for the API documentation.
+    impl ::renamed_returns::Described for Checks {
+        const DOCUMENTS: &'static [&'static ::renamed_returns::Document] = &[&DOCUMENT];
+    }
     #[diagnostic::do_not_recommend]
     impl Documented<200> for ThisDocument {}
     #[diagnostic::do_not_recommend]
