@@ -166,6 +166,7 @@ fn doc_line(t: &mut Tokens, args: &Args) {
 /// impl ::returns::DeclaredSet for ReturnsAttribute {
 ///     const CODES: &'static [u16] = &[202];
 ///     type Documents = crate::returns_spec::Checks;      // or `docs`, or `returns_spec::page::Checks`
+///     const PAGE: Option<&'static str> = Some("page");  // only with `spec = page`
 /// }
 /// ```
 ///
@@ -235,7 +236,30 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
                 t.extend(page).colons();
             }
             t.ident("Checks").punct(';');
+            if let Some(page) = &args.spec {
+                // const PAGE: Option<&'static str> = Some("page");
+                t.ident("const")
+                    .ident("PAGE")
+                    .punct(':')
+                    .ident("Option")
+                    .punct('<')
+                    .punct('&')
+                    .lifetime("static")
+                    .ident("str")
+                    .punct('>')
+                    .punct('=')
+                    .ident("Some")
+                    .group(Delimiter::Parenthesis, |t| {
+                        t.string(&path_text(page));
+                    })
+                    .punct(';');
+            }
         });
+}
+
+/// `a::b` for the tokens of that path.
+fn path_text(path: &[TokenTree]) -> String {
+    path.iter().map(ToString::to_string).collect()
 }
 
 /// The module a crate mounts its documents as.

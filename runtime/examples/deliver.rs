@@ -1,19 +1,29 @@
 //! Serves the operation of `spec/returned-values.md` (task delivery) with
-//! axum, each handler declaring the codes it answers with.
+//! axum, each handler declaring the codes it answers with. On start it
+//! lists the routes and what the documents promise that no handler
+//! declares; it serves its OpenAPI document, whose responses are the
+//! declared codes; and a conformance layer reports on stderr every status
+//! a handler did not declare.
 //!
 //! ```sh
-//! cargo run -p returns --features axum --example deliver -- 127.0.0.1:3000
+//! cargo run -p returns --all-features --example deliver -- 127.0.0.1:3000
 //! curl -i -X POST --data 'resize disk' http://127.0.0.1:3000/tasks   # 202 Accepted
 //! curl -i http://127.0.0.1:3000/tasks/0                               # 200 OK
 //! curl -i -X DELETE http://127.0.0.1:3000/tasks/0                     # 204 No Content
+//! curl -i http://127.0.0.1:3000/tasks/abc     # 400 from the extractor: reported
+//! curl http://127.0.0.1:3000/openapi.json
 //! ```
 
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::header::CONTENT_TYPE;
 use axum::routing::{get, post};
-use returns::{Reply, declared, returns};
+use returns::conformance::ConformanceLayer;
+use returns::http::Method;
+use returns::{Reply, Route, returns};
+use utoipa::openapi::{InfoBuilder, OpenApi, OpenApiBuilder};
 // The documents the handlers are checked against: the ones bundled with
 // `returns`. A service mounts its own generated module here instead.
 #[allow(unused_imports)] // used by the attribute, through `crate::returns_spec`
@@ -69,34 +79,73 @@ pub async fn remove(State(tasks): State<Tasks>, Path(id): Path<usize>) -> Reply<
     }
 }
 
-/// Each route with the codes its handler declares, read from the handlers
-/// without calling them: what the example prints on start.
-pub fn routes() -> [(&'static str, &'static str, &'static [u16]); 3] {
+/// Each route with its handler's declared codes and documents, read from
+/// the handlers without calling them.
+pub fn routes() -> [Route; 3] {
     [
-        ("POST", "/tasks", declared(&deliver)),
-        ("GET", "/tasks/{id}", declared(&show)),
-        ("DELETE", "/tasks/{id}", declared(&remove)),
+        Route::new(Method::POST, "/tasks", &deliver, returns_spec::DOCUMENTS),
+        Route::new(Method::GET, "/tasks/{id}", &show, returns_spec::DOCUMENTS),
+        Route::new(
+            Method::DELETE,
+            "/tasks/{id}",
+            &remove,
+            returns_spec::DOCUMENTS,
+        ),
     ]
 }
 
-/// The routes of the operation.
-pub fn app() -> Router {
+/// The service's OpenAPI document: each operation's responses are exactly
+/// its handler's declared codes, described as the page describes them.
+pub fn openapi() -> OpenApi {
+    let info = InfoBuilder::new()
+        .title("Task delivery")
+        .version("1.0.0")
+        .build();
+    let mut api = OpenApiBuilder::new().info(info).build();
+    returns::openapi::document(&mut api, &routes());
+    api
+}
+
+/// The routes of the operation, watched by `conformance`, and
+/// `GET /openapi.json`.
+pub fn app(conformance: ConformanceLayer) -> Router {
+    let document = openapi()
+        .to_pretty_json()
+        .expect("an OpenAPI document serialises");
     Router::new()
         .route("/tasks", post(deliver))
         .route("/tasks/{id}", get(show).delete(remove))
+        // Sees every response of the routes above, the extractors' and the
+        // router's included.
+        .layer(conformance)
+        .route(
+            "/openapi.json",
+            get(|| async move { ([(CONTENT_TYPE, "application/json")], document) }),
+        )
         .with_state(Tasks::default())
 }
 
-#[allow(dead_code)] // The test includes this file for `app` and starts its own server.
+#[allow(dead_code)] // The tests include this file for `app` and start their own server.
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::io::Result<()> {
+    // The conformance layer's reports are `tracing` warnings: printed on stderr.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .init();
     let address = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
     let listener = tokio::net::TcpListener::bind(&address).await?;
     println!("listening on http://{}", listener.local_addr()?);
-    for (method, path, codes) in routes() {
-        println!("  {method:<6} {path:<12} answers {codes:?}");
+    for route in routes() {
+        println!(
+            "  {:<6} {:<12} answers {:?}",
+            route.method.as_str(),
+            route.path,
+            route.declared
+        );
     }
-    axum::serve(listener, app()).await
+    print!("{}", returns::coverage(&routes(), returns::spec::DOCUMENTS));
+    axum::serve(listener, app(ConformanceLayer::new(routes()))).await
 }

@@ -10,6 +10,9 @@ pub struct Document {
     /// Path relative to the documents' directory, with `/` separators
     /// (`returned-values.md`).
     pub path: &'static str,
+    /// The page's module in the generated module (`returned_values`), as
+    /// `#[returns(.., spec = returned_values)]` names it.
+    pub module: &'static str,
     /// The page's first heading, if it has one.
     pub title: Option<&'static str>,
     /// Every row of the document's status tables, in page order. A code may

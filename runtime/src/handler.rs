@@ -41,7 +41,7 @@ use crate::{DeclaredSet, Reply};
 /// ```
 pub fn declared<Marker, H: Annotated<Marker>>(handler: &H) -> &'static [u16] {
     let _ = handler;
-    H::CODES
+    <H::Set as DeclaredSet>::CODES
 }
 
 /// A function with `#[returns(..)]`: its return type names its declared set.
@@ -53,25 +53,26 @@ pub fn declared<Marker, H: Annotated<Marker>>(handler: &H) -> &'static [u16] {
     note = "`returns::declared` reads a function that returns `Reply<B>` or `Result<Reply<A>, Reply<E>>` and carries `#[returns(..)]`"
 )]
 pub trait Annotated<Marker> {
-    /// The declared codes, in declaration order.
-    const CODES: &'static [u16];
+    /// The declared set: its codes, and the documents they are checked
+    /// against.
+    type Set: DeclaredSet;
 }
 
 /// A return type that carries a declared set: `Reply<B, S>`, or a `Result`
 /// of two, as `#[returns(..)]` writes it.
 pub trait Replies {
-    /// The declared codes, in declaration order.
-    const CODES: &'static [u16];
+    /// The declared set.
+    type Set: DeclaredSet;
 }
 
 impl<B, S: DeclaredSet> Replies for Reply<B, S> {
-    const CODES: &'static [u16] = S::CODES;
+    type Set = S;
 }
 
 // `#[returns(..)]` gives both sides the same set, but in the signature each
 // `impl DeclaredSet` is a type of its own, hence two parameters.
 impl<A, E, S: DeclaredSet, T: DeclaredSet> Replies for Result<Reply<A, S>, Reply<E, T>> {
-    const CODES: &'static [u16] = S::CODES;
+    type Set = S;
 }
 
 /// `Annotated`'s marker for a sync function taking `Args`.
@@ -87,7 +88,7 @@ macro_rules! annotated {
             F: Fn($($arg),*) -> R,
             R: Replies,
         {
-            const CODES: &'static [u16] = R::CODES;
+            type Set = R::Set;
         }
 
         impl<F, Fut, $($arg,)*> Annotated<AsyncFn<($($arg,)*)>> for F
@@ -96,7 +97,7 @@ macro_rules! annotated {
             Fut: Future,
             Fut::Output: Replies,
         {
-            const CODES: &'static [u16] = <Fut::Output as Replies>::CODES;
+            type Set = <Fut::Output as Replies>::Set;
         }
     };
 }

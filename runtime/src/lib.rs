@@ -41,19 +41,27 @@
 // The bundled module, like every generated one, names this crate `::returns`.
 extern crate self as returns;
 
+#[cfg(feature = "tower")]
+pub mod conformance;
+pub mod coverage;
 pub mod document;
 pub mod handler;
 mod iana;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 mod reply;
+mod route;
 pub mod spec;
 mod status;
 
 #[doc(hidden)]
 pub mod __private;
 
+pub use coverage::{Coverage, coverage};
 pub use document::{Document, Entry, Group};
 pub use handler::declared;
-pub use reply::{AnyCode, DeclaredSet, Declares, Described, Lists, ListsCode, Reply, Undeclared};
+pub use reply::{AnyCode, DeclaredSet, Declares, Lists, ListsCode, Reply, Undeclared};
+pub use route::Route;
 pub use status::UndocumentedStatus;
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,

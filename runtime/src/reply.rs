@@ -5,8 +5,6 @@ use core::marker::PhantomData;
 
 use http::StatusCode;
 
-use crate::Document;
-
 /// A response body with a status that the handler declared.
 ///
 /// Build one with the constructor named after its status, such as
@@ -180,9 +178,16 @@ pub trait DeclaredSet {
     /// The declared codes, in declaration order.
     const CODES: &'static [u16];
     /// The documents the codes are checked against: a generated module's
-    /// `Checks`, or a page's. They name their pages at run time too, for
-    /// the API documentation and the coverage report.
-    type Documents: Described;
+    /// `Checks`, or a page's.
+    type Documents;
+    /// The page module that `spec = page` names (`returned_values`), if
+    /// the attribute has one: [`Route::new`](crate::Route::new) reads it to
+    /// find that page among the documents.
+    // A literal, emitted only with `spec =`: the documents' pages could be
+    // named through `Documents` instead, but that costs every handler
+    // (a const projected through `Documents`: 6% of a rebuild of 500
+    // handlers, `cargo xtask bench-macro`; a bound on `Documents`: 13%).
+    const PAGE: Option<&'static str> = None;
 }
 
 /// The set declares code `N`: `Reply::<B, S>::not_found` needs `S: Declares<404>`.
@@ -212,23 +217,12 @@ pub trait ListsCode<const N: u16> {}
 
 impl<D: ListsCode<N>, const N: u16> Lists<N> for D {}
 
-/// The pages behind a set's documents, at run time: every page of a
-/// generated module for its `Checks`, one page for a page's `Checks`.
-pub trait Described {
-    /// The pages, in path order.
-    const DOCUMENTS: &'static [&'static Document];
-}
-
 /// Documents that list every code: for sets that are not checked against
 /// any, such as [`Undeclared`]. It has no pages.
 #[derive(Debug, Clone, Copy)]
 pub enum AnyCode {}
 
 impl<const N: u16> ListsCode<N> for AnyCode {}
-
-impl Described for AnyCode {
-    const DOCUMENTS: &'static [&'static Document] = &[];
-}
 
 /// The set of a `Reply` whose function has no `#[returns(..)]`: it declares
 /// no code, so no reply of that type can be built.
@@ -239,11 +233,18 @@ pub enum Undeclared {}
 impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::IntoResponse
     for Reply<B, S>
 {
-    /// The declared status, whatever status the body's own response carries.
-    /// A status that carries no content (1xx, 204 No Content, 304 Not
-    /// Modified) answers without the body and its content headers.
+    /// The declared status, whatever status the body's own response
+    /// carries, unless the body failed: a body whose response is a server
+    /// error (a `Json` that cannot serialise answers 500) keeps it, as
+    /// axum's `IntoResponseFailed` keeps it for `(StatusCode, R)` where the
+    /// axum version has it (axum-core 0.5 does not). A status that carries
+    /// no content (1xx, 204 No Content, 304 Not Modified) answers without
+    /// the body and its content headers.
     fn into_response(self) -> axum_core::response::Response {
         let mut response = self.body.into_response();
+        if response.status().is_server_error() {
+            return response;
+        }
         *response.status_mut() = self.status;
         let code = self.status.as_u16();
         if self.status.is_informational() || code == 204 || code == 304 {

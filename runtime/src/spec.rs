@@ -234,10 +234,6 @@ impl<const N: u16> ::returns::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
-/// The documents behind the checks, for the API documentation.
-impl ::returns::Described for Checks {
-    const DOCUMENTS: &'static [&'static ::returns::Document] = DOCUMENTS;
-}
 #[diagnostic::do_not_recommend]
 impl Documented<200> for AllDocuments {}
 #[diagnostic::do_not_recommend]
@@ -297,6 +293,7 @@ pub mod returned_values {
     /// What `returned-values.md` says, row by row.
     pub static DOCUMENT: ::returns::Document = ::returns::Document {
         path: "returned-values.md",
+        module: "returned_values",
         title: Some("Returned Values"),
         entries: &[
             ::returns::Entry {
@@ -439,10 +436,6 @@ pub mod returned_values {
     where
         ThisDocument: Documented<N>,
     {}
-    /// The documents behind the checks, for the API documentation.
-    impl ::returns::Described for Checks {
-        const DOCUMENTS: &'static [&'static ::returns::Document] = &[&DOCUMENT];
-    }
     #[diagnostic::do_not_recommend]
     impl Documented<200> for ThisDocument {}
     #[diagnostic::do_not_recommend]

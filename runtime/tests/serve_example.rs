@@ -1,5 +1,7 @@
 //! The `deliver` example, served on 127.0.0.1 at an ephemeral port and asked
-//! with a real HTTP client: each route answers with its declared status.
+//! with a real HTTP client: each route answers with its declared status,
+//! the conformance layer reports what the handlers did not declare, and the
+//! example serves its OpenAPI document.
 
 #[path = "../examples/deliver.rs"]
 mod deliver;
@@ -12,6 +14,7 @@ use hyper::body::Bytes;
 use hyper::{Method, Request};
 use hyper_util::rt::TokioIo;
 // The example's handlers and this file's are checked against the bundled documents.
+use returns::conformance::ConformanceLayer;
 use returns::spec as returns_spec;
 use returns::{Reply, returns};
 use tokio::net::{TcpListener, TcpStream};
@@ -60,7 +63,9 @@ async fn request(
 
 #[tokio::test(flavor = "current_thread")]
 async fn each_route_answers_with_its_declared_status_and_body() {
-    let address = serve(deliver::app()).await;
+    let conformance = ConformanceLayer::new(deliver::routes());
+    let reports = conformance.reports();
+    let address = serve(deliver::app(conformance)).await;
     let cases = [
         (
             Method::POST,
@@ -122,13 +127,14 @@ async fn each_route_answers_with_its_declared_status_and_body() {
         } else {
             "/tasks/{id}"
         };
-        let (_, _, codes) = routes
+        let route = routes
             .iter()
-            .find(|(m, p, _)| *m == method.as_str() && *p == pattern)
+            .find(|route| route.method == method && route.path == pattern)
             .unwrap_or_else(|| panic!("no route listed for {label}"));
         assert!(
-            codes.contains(&status.as_u16()),
-            "{label}: {status} is not among the codes {codes:?} that `routes()` lists"
+            route.declares(status.as_u16()),
+            "{label}: {status} is not among the codes {:?} that `routes()` lists",
+            route.declared
         );
         assert_eq!(
             request(address, method, path, body).await,
@@ -136,17 +142,166 @@ async fn each_route_answers_with_its_declared_status_and_body() {
             "{label}"
         );
     }
+    assert_eq!(reports.count(), 0, "{:?}", reports.all());
 }
 
 #[test]
 fn the_route_listing_reads_each_handler() {
+    let routes = deliver::routes();
+    let listed: Vec<(&str, &str, &[u16])> = routes
+        .iter()
+        .map(|route| (route.method.as_str(), route.path, route.declared))
+        .collect();
     assert_eq!(
-        deliver::routes(),
+        listed,
         [
             ("POST", "/tasks", &[202, 400, 409][..]),
             ("GET", "/tasks/{id}", &[200, 404][..]),
             ("DELETE", "/tasks/{id}", &[204, 404][..]),
         ]
+    );
+    for route in deliver::routes() {
+        assert_eq!(route.documents, returns_spec::DOCUMENTS);
+        assert_eq!(route.page, None);
+    }
+}
+
+/// `GET /tasks/abc`: axum's `Path<usize>` rejects `abc` with 400 before the
+/// handler runs, and the handler declares 200 and 404 only. The layer sees
+/// it; a declared answer and a request no route matches are not reported.
+#[tokio::test(flavor = "current_thread")]
+async fn the_conformance_layer_reports_an_extractors_undeclared_status() {
+    let conformance = ConformanceLayer::new(deliver::routes());
+    let reports = conformance.reports();
+    let address = serve(deliver::app(conformance)).await;
+    let (status, _) = request(address, Method::GET, "/tasks/abc", "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = request(address, Method::GET, "/tasks/7", "").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = request(address, Method::GET, "/nowhere", "").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = request(address, Method::PUT, "/tasks", "").await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    let all = reports.all();
+    assert_eq!(reports.count(), 2, "{all:?}");
+    assert_eq!(
+        (all[0].method.as_str(), all[0].path.as_str(), all[0].route),
+        ("GET", "/tasks/abc", "/tasks/{id}")
+    );
+    assert_eq!(
+        (all[0].status, all[0].declared),
+        (StatusCode::BAD_REQUEST, &[200, 404][..])
+    );
+    assert_eq!(
+        all[0].to_string(),
+        "GET /tasks/abc answered 400 Bad Request, which its handler (GET /tasks/{id}) does not declare: it declares 200, 404"
+    );
+    // The router's 405: no handler serves PUT there.
+    assert_eq!(
+        all[1].to_string(),
+        "PUT /tasks answered 405 Method Not Allowed, and no handler serves PUT /tasks"
+    );
+}
+
+/// In strict mode a report is a failure: the test that sent the request panics.
+#[tokio::test(flavor = "current_thread")]
+#[should_panic(expected = "GET /tasks/abc answered 400 Bad Request, which its handler")]
+async fn in_strict_mode_a_report_fails_the_test() {
+    use tower::ServiceExt as _;
+    let app = deliver::app(ConformanceLayer::new(deliver::routes()).strict());
+    let request = axum::http::Request::get("/tasks/abc")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let _ = app.oneshot(request).await;
+}
+
+/// A declared answer passes strict mode untouched.
+#[tokio::test(flavor = "current_thread")]
+async fn in_strict_mode_a_declared_status_passes() {
+    use tower::ServiceExt as _;
+    let app = deliver::app(ConformanceLayer::new(deliver::routes()).strict());
+    let request = axum::http::Request::get("/tasks/3")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = app.oneshot(request).await.expect("a response");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+/// `cargo run -p returns --all-features --example deliver -- 127.0.0.1:0`,
+/// as the README runs it: it lists its routes and the coverage report on
+/// stdout, and prints the layer's report of `GET /tasks/abc` on stderr.
+#[tokio::test(flavor = "current_thread")]
+async fn the_example_prints_its_coverage_and_its_reports() {
+    use std::io::{BufRead, BufReader, Read};
+    // `cargo test` builds the examples beside the test binaries' `deps/`.
+    let test_binary = std::env::current_exe().expect("the test binary's path");
+    let example = test_binary
+        .parent()
+        .and_then(|deps| deps.parent())
+        .map(|profile| profile.join("examples").join("deliver"))
+        .expect("the profile directory");
+    let mut child = std::process::Command::new(&example)
+        .arg("127.0.0.1:0")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
+    // Read on a thread, so that an example that prints less (one built
+    // before this test, by `cargo test --test serve_example`, which builds
+    // no examples) fails here instead of hanging.
+    let stdout = child.stdout.take().expect("stdout");
+    let (sender, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let next = || {
+        lines
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .unwrap_or_else(|_| {
+                panic!(
+                    "{} printed too little: run plain `cargo test`, which builds the examples",
+                    example.display()
+                )
+            })
+    };
+    let first = next();
+    let address: std::net::SocketAddr = first
+        .strip_prefix("listening on http://")
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("{first}"));
+    let shown: Vec<String> = (0..4)
+        .map(|_| next().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "POST /tasks answers [202, 400, 409]",
+            "GET /tasks/{id} answers [200, 404]",
+            "DELETE /tasks/{id} answers [204, 404]",
+            "returned-values.md: no handler declares 401, 403, 405, 406, 407, 408, 500, 501, 502, 503, 504",
+        ]
+    );
+    let (status, _) = request(address, Method::GET, "/tasks/abc", "").await;
+    child.kill().expect("stopped");
+    let _ = child.wait();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr text");
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        stderr.contains("WARN")
+            && stderr.contains(
+                "GET /tasks/abc answered 400 Bad Request, which its handler (GET /tasks/{id}) does not declare: it declares 200, 404"
+            ),
+        "{stderr}"
     );
 }
 
@@ -164,6 +319,25 @@ async fn the_body_cannot_override_the_declared_status() {
         (status, body.as_str()),
         (StatusCode::ACCEPTED, "short and stout")
     );
+}
+
+/// A map JSON cannot hold: its keys are not strings.
+type PairKeys = std::collections::HashMap<(u8, u8), u8>;
+
+/// A body that fails to become a response keeps its failure: a `Json`
+/// whose map has non-string keys cannot serialise, and axum answers 500;
+/// the declared 202 does not hide that.
+#[returns(202)]
+async fn unserialisable() -> Reply<axum::Json<PairKeys>> {
+    Reply::accepted(axum::Json([((1, 2), 3)].into_iter().collect()))
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_body_that_fails_keeps_its_server_error() {
+    let address = serve(Router::new().route("/", get(unserialisable))).await;
+    let (status, body) = request(address, Method::GET, "/", "").await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{body}");
+    assert!(body.contains("key must be a string"), "{body}");
 }
 
 /// A reply whose status carries no content answers without the body's

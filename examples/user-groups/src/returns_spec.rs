@@ -178,10 +178,6 @@ impl<const N: u16> ::returns::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
-/// The documents behind the checks, for the API documentation.
-impl ::returns::Described for Checks {
-    const DOCUMENTS: &'static [&'static ::returns::Document] = DOCUMENTS;
-}
 #[diagnostic::do_not_recommend]
 impl Documented<200> for AllDocuments {}
 #[diagnostic::do_not_recommend]
@@ -215,6 +211,7 @@ pub mod creating_a_user_group {
     /// What `creating-a-user-group.md` says, row by row.
     pub static DOCUMENT: ::returns::Document = ::returns::Document {
         path: "creating-a-user-group.md",
+        module: "creating_a_user_group",
         title: Some("Creating a User Group"),
         entries: &[
             ::returns::Entry {
@@ -273,10 +270,6 @@ pub mod creating_a_user_group {
     where
         ThisDocument: Documented<N>,
     {}
-    /// The documents behind the checks, for the API documentation.
-    impl ::returns::Described for Checks {
-        const DOCUMENTS: &'static [&'static ::returns::Document] = &[&DOCUMENT];
-    }
     #[diagnostic::do_not_recommend]
     impl Documented<201> for ThisDocument {}
     #[diagnostic::do_not_recommend]
@@ -299,6 +292,7 @@ pub mod deleting_a_user_group {
     /// What `deleting-a-user-group.md` says, row by row.
     pub static DOCUMENT: ::returns::Document = ::returns::Document {
         path: "deleting-a-user-group.md",
+        module: "deleting_a_user_group",
         title: Some("Deleting a User Group"),
         entries: &[
             ::returns::Entry {
@@ -357,10 +351,6 @@ pub mod deleting_a_user_group {
     where
         ThisDocument: Documented<N>,
     {}
-    /// The documents behind the checks, for the API documentation.
-    impl ::returns::Described for Checks {
-        const DOCUMENTS: &'static [&'static ::returns::Document] = &[&DOCUMENT];
-    }
     #[diagnostic::do_not_recommend]
     impl Documented<204> for ThisDocument {}
     #[diagnostic::do_not_recommend]
@@ -383,6 +373,7 @@ pub mod querying_user_group_details {
     /// What `querying-user-group-details.md` says, row by row.
     pub static DOCUMENT: ::returns::Document = ::returns::Document {
         path: "querying-user-group-details.md",
+        module: "querying_user_group_details",
         title: Some("Querying User Group Details"),
         entries: &[
             ::returns::Entry {
@@ -441,10 +432,6 @@ pub mod querying_user_group_details {
     where
         ThisDocument: Documented<N>,
     {}
-    /// The documents behind the checks, for the API documentation.
-    impl ::returns::Described for Checks {
-        const DOCUMENTS: &'static [&'static ::returns::Document] = &[&DOCUMENT];
-    }
     #[diagnostic::do_not_recommend]
     impl Documented<200> for ThisDocument {}
     #[diagnostic::do_not_recommend]

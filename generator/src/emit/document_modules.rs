@@ -125,9 +125,9 @@ pub fn module(
         documented::Scope::Document(path),
         &quote!(ThisDocument),
         &listed,
-        &quote!(&[&DOCUMENT]),
         runtime,
     );
+    let module = name.to_string();
     let document_doc = format!(" What {shown} says, row by row.");
     let marker_doc = format!(" Stands for {shown} in `#[returns(.., spec = {name})]`.");
     quote! {
@@ -136,6 +136,7 @@ pub fn module(
             #[doc = #document_doc]
             pub static DOCUMENT: #runtime::Document = #runtime::Document {
                 path: #path,
+                module: #module,
                 title: #title,
                 entries: &[#(#entries),*],
             };

@@ -5,9 +5,7 @@
 //! lists a code where `Documented<N>` holds. When no document lists 418
 //! that bound fails, and `on_unimplemented` turns it into "HTTP status code
 //! 418 is not documented", with the documented codes in a note.
-//! `do_not_recommend` keeps rustc from listing every impl instead. `Checks`
-//! also names its documents at run time (`Described`), for the API
-//! documentation and the coverage report.
+//! `do_not_recommend` keeps rustc from listing every impl instead.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -23,15 +21,13 @@ pub enum Scope<'a> {
 }
 
 /// A `Documented<const N: u16>` trait implemented for `marker` at each of
-/// `codes` (code and reason), and the `Checks` type over it, whose
-/// documents at run time are `documents` (a `&[&Document]` expression).
+/// `codes` (code and reason), and the `Checks` type over it.
 /// Document text goes into rustc's format strings and into rustdoc, each
 /// escaped for where it goes.
 pub fn tokens(
     scope: Scope<'_>,
     marker: &TokenStream,
     codes: &[(u16, &str)],
-    documents: &TokenStream,
     runtime: &TokenStream,
 ) -> TokenStream {
     let listed: Vec<String> = codes
@@ -71,7 +67,6 @@ pub fn tokens(
     // A type apart from the marker, so that rustc words a failure with the
     // `Documented<N>` behind it (and its list of codes), not with `Lists<N>`.
     let lists_doc = [" Lists a code where it is documented.".to_owned()];
-    let described_doc = [" The documents behind the checks, for the API documentation.".to_owned()];
     let impls = codes.iter().map(|(code, _)| {
         let code = Literal::u16_unsuffixed(*code);
         quote! {
@@ -90,11 +85,6 @@ pub fn tokens(
 
         #(#[doc = #lists_doc])*
         impl<const N: u16> #runtime::ListsCode<N> for Checks where #marker: Documented<N> {}
-
-        #(#[doc = #described_doc])*
-        impl #runtime::Described for Checks {
-            const DOCUMENTS: &'static [&'static #runtime::Document] = #documents;
-        }
 
         #(#impls)*
     }

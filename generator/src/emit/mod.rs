@@ -89,7 +89,6 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
             .iter()
             .map(|c| (c.code, c.reason.as_str()))
             .collect::<Vec<_>>(),
-        &quote!(DOCUMENTS),
         &runtime,
     );
     let all_doc = [
