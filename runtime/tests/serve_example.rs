@@ -363,3 +363,49 @@ async fn a_no_content_reply_has_no_body_and_no_content_type() {
         .to_bytes();
     assert!(body.is_empty());
 }
+
+/// `GET /openapi.json`: a valid OpenAPI document (checked against the
+/// specification's schemas and rules by openapi-spec-validator-rs) whose
+/// operations answer exactly what `declared(&handler)` reads, each described
+/// with the page's text.
+#[tokio::test(flavor = "current_thread")]
+async fn the_openapi_document_is_valid_and_holds_the_declarations() {
+    use openapi_spec_validator_rs::{Options, validate};
+    let address = serve(deliver::app(ConformanceLayer::new(deliver::routes()))).await;
+    let (status, text) = request(address, Method::GET, "/openapi.json", "").await;
+    assert_eq!(status, StatusCode::OK);
+    let document: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let outcome = validate(&document, &Options::default());
+    assert!(outcome.is_valid(), "{outcome:?}\n{text}");
+    // The validator does reject: a response without its description.
+    let mut broken = document.clone();
+    broken["paths"]["/tasks"]["post"]["responses"]["202"]
+        .as_object_mut()
+        .expect("a response")
+        .remove("description");
+    assert!(!validate(&broken, &Options::default()).is_valid());
+    let page = &returns_spec::returned_values::DOCUMENT;
+    let operations = [
+        ("post", "/tasks", returns::declared(&deliver::deliver)),
+        ("get", "/tasks/{id}", returns::declared(&deliver::show)),
+        ("delete", "/tasks/{id}", returns::declared(&deliver::remove)),
+    ];
+    for (method, path, declared) in operations {
+        let responses = document["paths"][path][method]["responses"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{method} {path} has responses"));
+        let mut codes = declared.to_vec();
+        codes.sort_unstable();
+        let keys: Vec<&str> = responses.keys().map(String::as_str).collect();
+        let expected: Vec<String> = codes.iter().map(u16::to_string).collect();
+        assert_eq!(keys, expected, "{method} {path}");
+        for code in codes {
+            let entry = page.entries_for(code).next().expect("the page lists it");
+            assert_eq!(
+                responses[&code.to_string()]["description"],
+                entry.description,
+                "{method} {path} {code}"
+            );
+        }
+    }
+}

@@ -13,8 +13,12 @@ use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::header::CONTENT_TYPE;
 use axum::routing::{get, post};
-use returns::{Reply, declared, returns};
+use returns::conformance::ConformanceLayer;
+use returns::http::Method;
+use returns::{Reply, Route, returns};
+use utoipa::openapi::{InfoBuilder, OpenApi, OpenApiBuilder};
 
 /// The status module, generated from `docs/`. Public, so that this crate's
 /// integration tests and other crates can mount it too
@@ -68,19 +72,50 @@ pub async fn remove(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<
     }
 }
 
-/// Each route with the codes its handler declares.
-pub fn routes() -> [(&'static str, &'static str, &'static [u16]); 3] {
+/// Each route with its handler's declared codes and page, read from the
+/// handlers without calling them.
+pub fn routes() -> [Route; 3] {
     [
-        ("POST", "/v3/groups", declared(&create)),
-        ("GET", "/v3/groups/{id}", declared(&show)),
-        ("DELETE", "/v3/groups/{id}", declared(&remove)),
+        Route::new(Method::POST, "/v3/groups", &create, returns_spec::DOCUMENTS),
+        Route::new(
+            Method::GET,
+            "/v3/groups/{id}",
+            &show,
+            returns_spec::DOCUMENTS,
+        ),
+        Route::new(
+            Method::DELETE,
+            "/v3/groups/{id}",
+            &remove,
+            returns_spec::DOCUMENTS,
+        ),
     ]
 }
 
-/// The service's routes.
-pub fn app() -> Router {
+/// The service's OpenAPI document: each operation's responses are its
+/// handler's declared codes, described as its page (`spec = page`) does.
+pub fn openapi() -> OpenApi {
+    let info = InfoBuilder::new()
+        .title("User groups")
+        .version("3.0.0")
+        .build();
+    let mut api = OpenApiBuilder::new().info(info).build();
+    returns::openapi::document(&mut api, &routes());
+    api
+}
+
+/// The service's routes, watched by `conformance`, and `GET /openapi.json`.
+pub fn app(conformance: ConformanceLayer) -> Router {
+    let document = openapi()
+        .to_pretty_json()
+        .expect("an OpenAPI document serialises");
     Router::new()
         .route("/v3/groups", post(create))
         .route("/v3/groups/{id}", get(show).delete(remove))
+        .layer(conformance)
+        .route(
+            "/openapi.json",
+            get(|| async move { ([(CONTENT_TYPE, "application/json")], document) }),
+        )
         .with_state(Groups::default())
 }

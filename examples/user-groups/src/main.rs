@@ -1,15 +1,33 @@
 //! Serves the user-group operations on the address given (default
 //! 127.0.0.1:3000): `cargo run -p user-groups -- 127.0.0.1:3000`.
 
+use returns::conformance::ConformanceLayer;
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::io::Result<()> {
+    // The conformance layer's reports are `tracing` warnings: printed on stderr.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .init();
     let address = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
     let listener = tokio::net::TcpListener::bind(&address).await?;
     println!("listening on http://{}", listener.local_addr()?);
-    for (method, path, codes) in user_groups::routes() {
-        println!("  {method:<6} {path:<16} answers {codes:?}");
+    let routes = user_groups::routes();
+    for route in &routes {
+        println!(
+            "  {:<6} {:<16} answers {:?}",
+            route.method.as_str(),
+            route.path,
+            route.declared
+        );
     }
-    axum::serve(listener, user_groups::app()).await
+    print!(
+        "{}",
+        returns::coverage(&routes, user_groups::returns_spec::DOCUMENTS)
+    );
+    let conformance = ConformanceLayer::new(routes);
+    axum::serve(listener, user_groups::app(conformance)).await
 }
