@@ -35,8 +35,18 @@
 //! for any other documented code. [`declared`] reads a handler's codes from
 //! the function, without calling it, for route listings and docs.
 //!
-//! With the `axum` feature, [`Reply`] implements `IntoResponse` and answers
-//! with exactly its declared status.
+//! A [`Route`] reads a handler's declarations and the pages behind them;
+//! from a list of routes, [`coverage`] reports what the documents promise
+//! that no handler declares.
+//!
+//! Features, each adding code only where enabled:
+//! - `axum`: [`Reply`] implements `IntoResponse` and answers with exactly
+//!   its declared status (a body that fails keeps its server error).
+//! - `utoipa`: `openapi::document` makes each route's declared codes its
+//!   operation's responses in a utoipa `OpenApi`, described by the pages.
+//! - `tower`: `conformance::ConformanceLayer` reports, as `tracing`
+//!   warnings and in a count, each status a route's handler did not
+//!   declare: extractor rejections, the router's 405, time-outs, panics.
 
 // The bundled module, like every generated one, names this crate `::returns`.
 extern crate self as returns;
