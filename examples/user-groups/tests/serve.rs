@@ -38,8 +38,9 @@ async fn request(
     (status, String::from_utf8_lossy(&bytes).into_owned())
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn each_route_answers_with_a_declared_and_documented_status() {
+/// The service on 127.0.0.1 at a port the system picks, with its
+/// conformance layer; returns the address.
+async fn serve() -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     tokio::spawn(async move {
@@ -48,6 +49,12 @@ async fn each_route_answers_with_a_declared_and_documented_status() {
             .await
             .expect("serve")
     });
+    address
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn each_route_answers_with_a_declared_and_documented_status() {
+    let address = serve().await;
     let cases = [
         (
             Method::POST,
@@ -159,14 +166,7 @@ async fn the_binary_lists_its_routes_and_serves() {
 /// described with its handler's page's text.
 #[tokio::test(flavor = "current_thread")]
 async fn the_openapi_document_is_valid_and_holds_the_declarations() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let address = listener.local_addr().expect("address");
-    tokio::spawn(async move {
-        let conformance = returns::conformance::ConformanceLayer::new(user_groups::routes());
-        axum::serve(listener, user_groups::app(conformance))
-            .await
-            .expect("serve")
-    });
+    let address = serve().await;
     let (status, text) = request(address, Method::GET, "/openapi.json", "").await;
     assert_eq!(status, StatusCode::OK);
     let document: serde_json::Value = serde_json::from_str(&text).expect("JSON");
