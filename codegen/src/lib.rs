@@ -6,8 +6,8 @@
 //! `returns_spec`, so the compiler checks each code against that module,
 //! and a regen changes the module without touching this crate.
 //!
-//! As in thiserror's `impl/`: [`args`] reads the arguments, [`function`]
-//! finds the function's parts, [`plan`] checks them and collects every
+//! As in thiserror's `impl/`: `args` reads the arguments, `function`
+//! finds the function's parts, `plan` checks them and collects every
 //! error, and `expand` writes the plan out.
 
 mod args;

@@ -129,10 +129,18 @@ impl Shared {
             .iter()
             .filter_map(|route| Some((route.path, specificity(route.path, path)?)))
             .max_by_key(|(_, literal_segments)| *literal_segments)?;
-        let declared = self
-            .routes
-            .iter()
-            .find(|route| route.path == pattern && route.method == *method)
+        let handler = |method: &Method| {
+            self.routes
+                .iter()
+                .find(|route| route.path == pattern && route.method == method)
+        };
+        // A router answers HEAD with the GET handler where none serves HEAD.
+        let declared = handler(method)
+            .or_else(|| {
+                (method == Method::HEAD)
+                    .then(|| handler(&Method::GET))
+                    .flatten()
+            })
             .map_or(&[][..], |route| route.declared);
         (!declared.contains(&status.as_u16())).then(|| Report {
             method: method.clone(),

@@ -36,7 +36,7 @@
 //! the function, without calling it, for route listings and docs.
 //!
 //! A [`Route`] reads a handler's declarations and the pages behind them;
-//! from a list of routes, [`coverage`] reports what the documents promise
+//! from a list of routes, [`coverage()`] reports what the documents promise
 //! that no handler declares.
 //!
 //! Features, each adding code only where enabled:

@@ -182,6 +182,9 @@ async fn the_conformance_layer_reports_an_extractors_undeclared_status() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = request(address, Method::PUT, "/tasks", "").await;
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    // HEAD is answered by the GET handler, and held to its codes.
+    let (status, _) = request(address, Method::HEAD, "/tasks/7", "").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let all = reports.all();
     assert_eq!(reports.count(), 2, "{all:?}");
     assert_eq!(
