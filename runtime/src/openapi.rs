@@ -34,10 +34,9 @@ use crate::Route;
 /// page). A code the documents list without a description, or one from an
 /// unchecked set, is described by its reason phrase.
 pub fn responses(route: &Route) -> Responses {
-    let mut codes = route.declared.to_vec();
-    codes.sort_unstable();
+    // Ascending: the map is keyed by the three-digit code as text.
     let mut responses = Responses::new();
-    for code in codes {
+    for &code in route.declared {
         let description = route
             .description(code)
             .filter(|text| !text.is_empty())
