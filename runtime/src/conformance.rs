@@ -4,50 +4,62 @@
 //! statuses that come from elsewhere: an extractor's rejection (a malformed
 //! path parameter answers 400 before the handler runs), the router's 405,
 //! a time-out, a panic turned into 500. [`ConformanceLayer`] sees every
-//! response of the routes it wraps and reports each status that the
-//! route's handler did not declare: as a `tracing` warning naming the
-//! method, path, status and declared codes, and in [`Reports`], which a
-//! test reads. In strict mode, for tests, a report is a panic instead.
+//! response of the router it is layered on, finds the route that answered
+//! with axum's own [`MatchedPath`], and reports each status that the
+//! route's handler did not declare: as a `tracing` warning, and in
+//! [`Reports`], which a test or a health endpoint reads. In strict mode,
+//! for tests, a report is a panic instead.
+//!
+//! It also reports what no declaration covers: a route served by the
+//! router but not registered with [`Routes`], and an answer given outside
+//! every route, which means the layer sits outside the router (apply it
+//! with `Router::layer`) or an unregistered fallback answered.
+//!
+//! Memory and logs stay bounded whatever the traffic: reports are counted
+//! per method, route and status, keeping the first request as an example,
+//! and each is logged once, then again each time its count reaches a power
+//! of two.
 //!
 //! ```
 //! use returns::conformance::ConformanceLayer;
-//! use returns::http::Method;
-//! use returns::{returns, Reply, Route};
+//! use returns::routing::{Routes, get};
+//! use returns::{returns, Reply};
 //! use returns::spec as returns_spec;
 //!
 //! #[returns(200, 404)]
-//! async fn show(id: u32) -> Reply<String> {
-//!     Reply::ok(id.to_string())
+//! async fn show() -> Reply<String> {
+//!     Reply::ok("a task".to_owned())
 //! }
 //!
 //! # fn main() {
-//! let layer = ConformanceLayer::new([Route::new(Method::GET, "/tasks/{id}", &show, returns_spec::DOCUMENTS)]);
+//! let routes = Routes::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show));
+//! let layer = ConformanceLayer::new(&routes);
 //! let reports = layer.reports(); // read it after requests: reports.count()
-//! // router.layer(layer)
+//! let router: axum::Router = routes.into_router().layer(layer);
+//! # let _ = router;
 //! # assert_eq!(reports.count(), 0);
 //! # }
 //! ```
 
+use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll};
 
-use http::{Method, Request, Response, StatusCode};
+use axum::extract::MatchedPath;
+use http::{Method, Request, Response, StatusCode, Uri};
 
-use crate::Route;
+use crate::route::Fallback;
+use crate::routing::Routes;
 
-/// The layer: wrap a router (or some of its routes) with it.
+/// The layer: apply it to the router that [`Routes::into_router`] gives,
+/// with `Router::layer`, so that it runs inside the router.
 #[derive(Clone)]
 pub struct ConformanceLayer {
     shared: Arc<Shared>,
     strict: bool,
-}
-
-struct Shared {
-    routes: Vec<Route>,
-    reports: Mutex<Vec<Report>>,
 }
 
 /// What the layer found, readable while the service runs.
@@ -56,31 +68,165 @@ pub struct Reports {
     shared: Arc<Shared>,
 }
 
-/// A response whose status its route's handler did not declare.
+/// Responses with one method, route and status that no declaration
+/// covers: how many there were, and the first of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Report {
-    /// The request's method.
+    /// The first request's method.
     pub method: Method,
-    /// The request's path (`/tasks/abc`).
+    /// The first request's path (`/tasks/abc`), cut at 256 bytes.
     pub path: String,
-    /// The route it matched (`/tasks/{id}`).
-    pub route: &'static str,
+    /// What answered it.
+    pub matched: Matched,
     /// The status it was answered with.
     pub status: StatusCode,
-    /// What the handler for this method and route declares; empty where no
-    /// handler serves the method there (the router's 405).
+    /// What the handler that answered declares; empty where no handler
+    /// serves the method there (the router's 405), or where no
+    /// declaration covers the route.
     pub declared: &'static [u16],
+    /// How many responses this report stands for.
+    pub count: u64,
+}
+
+/// What answered a reported response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Matched {
+    /// A route registered with [`Routes`], by its path (`/tasks/{id}`).
+    Route(String),
+    /// A route the router serves that was not registered with [`Routes`]
+    /// (added to the `Router` directly), by its path.
+    Unregistered(String),
+    /// The fallback registered with [`Routes::fallback`], by the prefix it
+    /// was nested under (empty at the top).
+    Fallback(String),
+    /// No route: the layer saw no `MatchedPath`.
+    Nothing,
+}
+
+/// The most bytes of a request's path a report keeps.
+const PATH_KEPT: usize = 256;
+
+struct Shared {
+    table: Table,
+    tally: Mutex<Tally>,
+}
+
+/// The routes, by path as `MatchedPath` gives it, and the fallbacks.
+struct Table {
+    at: HashMap<String, usize>,
+    paths: Vec<Path>,
+    /// Longest prefix first, so that the innermost fallback wins.
+    fallbacks: Vec<Fallback>,
+}
+
+/// One path's handlers, by method.
+struct Path {
+    path: String,
+    handlers: Vec<(Method, &'static [u16])>,
+}
+
+/// Where a response came from, and what covers it.
+enum Source<'a> {
+    /// A registered path, by its index, with what its handler for the
+    /// method declares (nothing for the router's 405).
+    Route(usize, &'static [u16]),
+    /// A path the router serves that no `Routes` registered.
+    Unregistered(&'a str),
+    /// A registered fallback, by its index.
+    Fallback(usize),
+    /// No route matched, and no fallback was registered.
+    Nothing,
+}
+
+/// The reports so far, one per key; bounded by the routes, the methods
+/// and the statuses, never by traffic.
+#[derive(Default)]
+struct Tally {
+    at: HashMap<Key, usize>,
+    reports: Vec<Report>,
+    /// The unregistered paths seen, numbered for [`Key`]; the router holds
+    /// each, so there are no more of them than routes.
+    unregistered: HashMap<String, usize>,
+    total: u64,
+}
+
+/// Method, route and status, without the request: what a report counts.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    method: MethodSlot,
+    source: SourceKey,
+    status: u16,
+}
+
+/// A standard method, or "another one": made-up methods share one slot,
+/// so that they cannot grow the tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum MethodSlot {
+    Standard(u8),
+    Other,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum SourceKey {
+    Route(usize),
+    Unregistered(usize),
+    Fallback(usize),
+    Nothing,
+}
+
+const STANDARD: [Method; 9] = [
+    Method::GET,
+    Method::HEAD,
+    Method::POST,
+    Method::PUT,
+    Method::DELETE,
+    Method::PATCH,
+    Method::OPTIONS,
+    Method::TRACE,
+    Method::CONNECT,
+];
+
+impl MethodSlot {
+    fn of(method: &Method) -> MethodSlot {
+        STANDARD
+            .iter()
+            .position(|standard| standard == method)
+            .map_or(MethodSlot::Other, |at| MethodSlot::Standard(at as u8))
+    }
 }
 
 impl ConformanceLayer {
-    /// A layer that checks the responses of `routes` (see [`Route::new`]).
-    /// Requests that match none of them (the router's 404 for an unknown
-    /// path) are not checked: they belong to no operation.
-    pub fn new(routes: impl IntoIterator<Item = Route>) -> ConformanceLayer {
+    /// A layer that checks each response against the handler that
+    /// `routes` registered for its route. Requests that no route matches
+    /// are held to the fallback registered with [`Routes::fallback`], if
+    /// any; else the router's own 404 for them is not reported.
+    pub fn new<S: Clone + Send + Sync + 'static>(routes: &Routes<S>) -> ConformanceLayer {
+        let mut table = Table {
+            at: HashMap::new(),
+            paths: Vec::new(),
+            fallbacks: routes.fallbacks().to_vec(),
+        };
+        for route in routes.list() {
+            let at = *table.at.entry(route.path.clone()).or_insert_with(|| {
+                table.paths.push(Path {
+                    path: route.path.clone(),
+                    handlers: Vec::new(),
+                });
+                table.paths.len() - 1
+            });
+            table.paths[at]
+                .handlers
+                .push((route.method.clone(), route.declared));
+        }
+        table
+            .fallbacks
+            .sort_by_key(|fallback| std::cmp::Reverse(fallback.prefix.len()));
         ConformanceLayer {
             shared: Arc::new(Shared {
-                routes: routes.into_iter().collect(),
-                reports: Mutex::new(Vec::new()),
+                table,
+                tally: Mutex::new(Tally::default()),
             }),
             strict: false,
         }
@@ -104,114 +250,232 @@ impl ConformanceLayer {
 
 impl Reports {
     /// How many responses were reported so far.
-    pub fn count(&self) -> usize {
-        self.shared.lock().len()
+    pub fn count(&self) -> u64 {
+        self.shared.tally().total
     }
 
-    /// The reports so far, oldest first.
+    /// One report per method, route and status reported so far, in the
+    /// order each was first seen, with its count.
     pub fn all(&self) -> Vec<Report> {
-        self.shared.lock().clone()
+        self.shared.tally().reports.clone()
     }
 }
 
 impl Shared {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Report>> {
-        // A report is pushed whole, so a poisoned list is still a list.
-        self.reports
+    fn tally(&self) -> MutexGuard<'_, Tally> {
+        // A report is counted whole, so a poisoned tally is still a tally.
+        self.tally
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The report for `status` answered to `method path`, if it is one.
-    fn check(&self, method: &Method, path: &str, status: StatusCode) -> Option<Report> {
-        let (pattern, _) = self
-            .routes
-            .iter()
-            .filter_map(|route| Some((route.path, specificity(route.path, path)?)))
-            .max_by_key(|(_, literal_segments)| *literal_segments)?;
-        let handler = |method: &Method| {
-            self.routes
+    /// Where the answer to `method` came from: `matched` is the request's
+    /// `MatchedPath`, `path` its path.
+    fn source<'a>(
+        &self,
+        method: &Method,
+        matched: Option<&'a MatchedPath>,
+        path: &str,
+    ) -> Source<'a> {
+        let table = &self.table;
+        let Some(matched) = matched else {
+            return table
+                .fallbacks
                 .iter()
-                .find(|route| route.path == pattern && route.method == method)
+                .position(|fallback| under(path, &fallback.prefix))
+                .map_or(Source::Nothing, Source::Fallback);
         };
-        // A router answers HEAD with the GET handler where none serves HEAD.
+        let Some(&at) = table.at.get(matched.as_str()) else {
+            return Source::Unregistered(matched.as_str());
+        };
+        let handlers = &table.paths[at].handlers;
+        let handler = |wanted: &Method| {
+            handlers
+                .iter()
+                .find(|(method, _)| method == wanted)
+                .map(|(_, declared)| *declared)
+        };
+        // axum answers HEAD with the GET handler where none serves HEAD.
         let declared = handler(method)
             .or_else(|| {
                 (method == Method::HEAD)
                     .then(|| handler(&Method::GET))
                     .flatten()
             })
-            .map_or(&[][..], |route| route.declared);
-        (!declared.contains(&status.as_u16())).then(|| Report {
-            method: method.clone(),
-            path: path.to_owned(),
-            route: pattern,
-            status,
-            declared,
-        })
+            .unwrap_or(&[]);
+        Source::Route(at, declared)
     }
 
-    /// Logs and records `report`; in strict mode, then panics with it.
-    fn report(&self, report: Report, strict: bool) {
-        tracing::warn!(
-            method = %report.method,
-            path = %report.path,
-            route = report.route,
-            status = report.status.as_u16(),
-            declared = ?report.declared,
-            "{report}"
-        );
-        let text = strict.then(|| report.to_string());
-        self.lock().push(report);
-        if let Some(text) = text {
+    /// Checks the answer `status` to `method uri`, and reports it if no
+    /// declaration covers it.
+    fn check(
+        &self,
+        method: &Method,
+        uri: &Uri,
+        matched: Option<&MatchedPath>,
+        status: StatusCode,
+        strict: bool,
+    ) {
+        let code = status.as_u16();
+        let source = self.source(method, matched, uri.path());
+        let covered = match source {
+            Source::Route(_, declared) => declared.contains(&code),
+            Source::Fallback(at) => self.table.fallbacks[at].declared.contains(&code),
+            Source::Unregistered(_) => false,
+            // The router's own 404 for a path it does not serve.
+            Source::Nothing => status == StatusCode::NOT_FOUND,
+        };
+        if !covered {
+            self.report(method, uri, source, status, strict);
+        }
+    }
+
+    /// Counts the response; logs it the first time and at each power of
+    /// two; in strict mode, then panics with it.
+    #[cold]
+    fn report(
+        &self,
+        method: &Method,
+        uri: &Uri,
+        source: Source<'_>,
+        status: StatusCode,
+        strict: bool,
+    ) {
+        let mut guard = self.tally();
+        let tally = &mut *guard;
+        let unregistered = match source {
+            Source::Unregistered(path) => Some(path),
+            _ => None,
+        };
+        let (source, declared) = match source {
+            Source::Route(at, declared) => (SourceKey::Route(at), declared),
+            Source::Fallback(at) => (SourceKey::Fallback(at), self.table.fallbacks[at].declared),
+            Source::Nothing => (SourceKey::Nothing, &[][..]),
+            Source::Unregistered(path) => {
+                let next = tally.unregistered.len();
+                let at = match tally.unregistered.get(path) {
+                    Some(&at) => at,
+                    None => *tally.unregistered.entry(path.to_owned()).or_insert(next),
+                };
+                (SourceKey::Unregistered(at), &[][..])
+            }
+        };
+        let key = Key {
+            method: MethodSlot::of(method),
+            source,
+            status: status.as_u16(),
+        };
+        let at = *tally.at.entry(key).or_insert_with(|| {
+            let matched = match source {
+                SourceKey::Route(at) => Matched::Route(self.table.paths[at].path.clone()),
+                SourceKey::Fallback(at) => {
+                    Matched::Fallback(self.table.fallbacks[at].prefix.clone())
+                }
+                SourceKey::Unregistered(_) => {
+                    Matched::Unregistered(unregistered.unwrap_or_default().to_owned())
+                }
+                SourceKey::Nothing => Matched::Nothing,
+            };
+            tally.reports.push(Report {
+                method: method.clone(),
+                path: kept(uri.path()),
+                matched,
+                status,
+                declared,
+                count: 0,
+            });
+            tally.reports.len() - 1
+        });
+        tally.total += 1;
+        let report = &mut tally.reports[at];
+        report.count += 1;
+        if report.count.is_power_of_two() {
+            tracing::warn!(
+                method = %report.method,
+                path = %report.path,
+                status = report.status.as_u16(),
+                declared = ?report.declared,
+                count = report.count,
+                "{report}"
+            );
+        }
+        if strict {
+            let text = report.to_string();
+            drop(guard);
             panic!("{text}");
         }
     }
 }
 
-/// How well `path` matches the route `pattern` (`/tasks/{id}`,
-/// `/files/{*rest}`; also axum 0.7's `:id` and `*rest`): the number of
-/// literal segments, or `None` where it does not match.
-fn specificity(pattern: &str, path: &str) -> Option<usize> {
-    let mut literal = 0;
-    let mut path_segments = path.split('/');
-    for segment in pattern.split('/') {
-        let is_rest = segment.starts_with("{*") || segment.starts_with('*');
-        if is_rest {
-            return Some(literal);
-        }
-        let actual = path_segments.next()?;
-        let is_parameter =
-            (segment.starts_with('{') && segment.ends_with('}')) || segment.starts_with(':');
-        if is_parameter {
-            if actual.is_empty() {
-                return None;
-            }
-        } else if segment == actual {
-            literal += 1;
-        } else {
-            return None;
-        }
-    }
-    path_segments.next().is_none().then_some(literal)
+/// Whether `path` is answered by a fallback nested under `prefix`: the
+/// prefix itself or below it; every path for the top-level one.
+fn under(path: &str, prefix: &str) -> bool {
+    let prefix = prefix.trim_end_matches('/');
+    prefix.is_empty()
+        || path
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// `path`, cut to at most [`PATH_KEPT`] bytes at a character boundary.
+fn kept(path: &str) -> String {
+    if path.len() <= PATH_KEPT {
+        return path.to_owned();
+    }
+    let mut end = PATH_KEPT;
+    while !path.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &path[..end])
+}
+
+/// `GET /tasks/abc answered 400 Bad Request, which its handler (GET
+/// /tasks/{id}) does not declare: it declares 200, 404`, with the count
+/// after it where there was more than one.
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} answered {}", self.method, self.path, self.status)?;
-        if self.declared.is_empty() {
-            write!(f, ", and no handler serves {} {}", self.method, self.route)
-        } else {
-            let declared: Vec<String> = self.declared.iter().map(u16::to_string).collect();
-            write!(
+        let method = &self.method;
+        write!(f, "{method} {} answered {}", self.path, self.status)?;
+        match &self.matched {
+            Matched::Route(route) if self.declared.is_empty() => {
+                write!(f, ", and no handler serves {method} {route}")?;
+            }
+            Matched::Route(route) => write!(
                 f,
-                ", which its handler ({} {}) does not declare: it declares {}",
-                self.method,
-                self.route,
-                declared.join(", ")
-            )
+                ", which its handler ({method} {route}) does not declare: it declares {}",
+                list(self.declared)
+            )?,
+            Matched::Fallback(prefix) => {
+                write!(f, ", which the fallback")?;
+                if !prefix.is_empty() {
+                    write!(f, " under {prefix}")?;
+                }
+                write!(f, " does not declare: it declares {}", list(self.declared))?;
+            }
+            Matched::Unregistered(route) => write!(
+                f,
+                " from the route {route}, which is served but was not registered with \
+                 returns::routing::Routes, so no declaration covers it"
+            )?,
+            Matched::Nothing => write!(
+                f,
+                " outside every route (no MatchedPath): register the service with \
+                 returns::routing::Routes, and apply the layer with Router::layer, inside the router"
+            )?,
         }
+        if self.count > 1 {
+            write!(f, "; {} times", self.count)?;
+        }
+        Ok(())
     }
+}
+
+fn list(codes: &[u16]) -> String {
+    codes
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl<S> tower_layer::Layer<S> for ConformanceLayer {
@@ -247,16 +511,16 @@ where
     }
 
     fn call(&mut self, request: Request<RequestBody>) -> Self::Future {
-        let method = request.method().clone();
-        let path = request.uri().path().to_owned();
+        let asked = Asked {
+            method: request.method().clone(),
+            uri: request.uri().clone(),
+            matched: request.extensions().get::<MatchedPath>().cloned(),
+            shared: Arc::clone(&self.shared),
+            strict: self.strict,
+        };
         ResponseFuture {
             inner: self.inner.call(request),
-            asked: Some(Asked {
-                method,
-                path,
-                shared: Arc::clone(&self.shared),
-                strict: self.strict,
-            }),
+            asked: Some(asked),
         }
     }
 }
@@ -273,7 +537,8 @@ pin_project_lite::pin_project! {
 /// What a response is checked against: the request, and the layer's state.
 struct Asked {
     method: Method,
-    path: String,
+    uri: Uri,
+    matched: Option<MatchedPath>,
     shared: Arc<Shared>,
     strict: bool,
 }
@@ -288,10 +553,13 @@ where
         let this = self.project();
         let output = std::task::ready!(this.inner.poll(cx));
         if let (Ok(response), Some(asked)) = (&output, this.asked.take()) {
-            let shared = &asked.shared;
-            if let Some(report) = shared.check(&asked.method, &asked.path, response.status()) {
-                shared.report(report, asked.strict);
-            }
+            asked.shared.check(
+                &asked.method,
+                &asked.uri,
+                asked.matched.as_ref(),
+                response.status(),
+                asked.strict,
+            );
         }
         Poll::Ready(output)
     }
@@ -302,15 +570,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_most_literal_route_that_matches_wins() {
-        // The empty segment before the first `/` counts for every route.
-        assert_eq!(specificity("/tasks/{id}", "/tasks/abc"), Some(2));
-        assert_eq!(specificity("/tasks/new", "/tasks/new"), Some(3));
-        assert_eq!(specificity("/tasks/{id}", "/tasks"), None);
-        assert_eq!(specificity("/tasks/{id}", "/tasks/1/more"), None);
-        assert_eq!(specificity("/tasks/{id}", "/tasks/"), None);
-        assert_eq!(specificity("/files/{*rest}", "/files/a/b"), Some(2));
-        assert_eq!(specificity("/tasks/:id", "/tasks/7"), Some(2));
-        assert_eq!(specificity("/tasks", "/groups"), None);
+    fn a_fallback_answers_below_its_prefix() {
+        assert!(under("/anything", ""));
+        assert!(under("/v2", "/v2"));
+        assert!(under("/v2/x/y", "/v2"));
+        assert!(under("/v2/x", "/v2/"));
+        assert!(!under("/v20", "/v2"));
+    }
+
+    #[test]
+    fn a_long_path_is_cut_at_a_character() {
+        assert_eq!(kept("/tasks/abc"), "/tasks/abc");
+        let long = format!("/{}", "é".repeat(200));
+        let cut = kept(&long);
+        assert!(
+            cut.len() <= PATH_KEPT + "…".len() && cut.ends_with('…'),
+            "{cut}"
+        );
+        assert_eq!(MethodSlot::of(&Method::GET), MethodSlot::Standard(0));
+        let made_up = Method::from_bytes(b"BREW").expect("a method");
+        assert!(MethodSlot::of(&made_up) == MethodSlot::Other);
     }
 }

@@ -12,11 +12,41 @@ use http::Method;
 
 use crate::{Document, Route};
 
-/// The coverage report: one entry per page, in the order given.
+/// The coverage report: one entry per page, in the order given, and what
+/// the OpenAPI document held that no declaration covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coverage {
     /// Each page, with what it lists that is not declared.
     pub pages: Vec<PageCoverage>,
+    /// What `openapi::document` found in the OpenAPI document that no
+    /// declaration covers, once given with [`Coverage::with_openapi`].
+    pub openapi: Vec<Leftover>,
+}
+
+/// Something an OpenAPI document held (from `#[utoipa::path]` or the
+/// service) that no route's declarations cover: what `openapi::document`
+/// returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Leftover {
+    /// A response written for a status the route's handler does not
+    /// declare (`500`, `default`, `5XX`): left out of the document.
+    Response {
+        /// The operation's method.
+        method: Method,
+        /// The operation's path.
+        path: String,
+        /// The response's key, as written.
+        status: String,
+    },
+    /// An operation that no route serves: left in the document as written,
+    /// and nothing checks its responses.
+    Operation {
+        /// The operation's method.
+        method: Method,
+        /// The operation's path.
+        path: String,
+    },
 }
 
 /// One page's codes that are not declared.
@@ -38,7 +68,7 @@ pub struct HandlerGap {
     /// The route's method.
     pub method: Method,
     /// The route's path.
-    pub path: &'static str,
+    pub path: String,
     /// The page's codes the handler does not declare, ascending.
     pub missing: Vec<u16>,
 }
@@ -65,7 +95,7 @@ pub fn coverage(routes: &[Route], documents: &[&'static Document]) -> Coverage {
                 .filter(|route| route.page.is_some())
                 .map(|route| HandlerGap {
                     method: route.method.clone(),
-                    path: route.path,
+                    path: route.path.clone(),
                     missing: listed
                         .iter()
                         .copied()
@@ -80,7 +110,10 @@ pub fn coverage(routes: &[Route], documents: &[&'static Document]) -> Coverage {
             }
         })
         .collect();
-    Coverage { pages }
+    Coverage {
+        pages,
+        openapi: Vec::new(),
+    }
 }
 
 /// The codes a page lists, ascending, each once.
@@ -92,24 +125,35 @@ fn codes(document: &Document) -> Vec<u16> {
 }
 
 impl Coverage {
-    /// Whether every documented code is declared somewhere, and every
-    /// handler tied to one page declares all of that page's codes.
+    /// The same report, with what `openapi::document` found in the OpenAPI
+    /// document that no declaration covers.
+    pub fn with_openapi(mut self, leftovers: Vec<Leftover>) -> Coverage {
+        self.openapi.extend(leftovers);
+        self
+    }
+
+    /// Whether every documented code is declared somewhere, every handler
+    /// tied to one page declares all of that page's codes, and the OpenAPI
+    /// document held nothing that no declaration covers.
     pub fn is_complete(&self) -> bool {
-        self.pages.iter().all(|page| {
-            page.undeclared.is_empty()
-                && page
-                    .one_page_handlers
-                    .iter()
-                    .all(|handler| handler.missing.is_empty())
-        })
+        self.openapi.is_empty()
+            && self.pages.iter().all(|page| {
+                page.undeclared.is_empty()
+                    && page
+                        .one_page_handlers
+                        .iter()
+                        .all(|handler| handler.missing.is_empty())
+            })
     }
 }
 
-/// One line per page, and one per handler tied to it:
+/// One line per page, one per handler tied to it, and one per leftover of
+/// the OpenAPI document:
 ///
 /// ```text
 /// returned-values.md: no handler declares 401, 403
 ///   POST /tasks (spec = returned-values.md) does not declare 200, 204
+/// openapi: GET /tasks/{id} lists 500, which its handler does not declare: left out of the document
 /// ```
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -129,6 +173,22 @@ impl fmt::Display for Coverage {
                         list(&handler.missing)
                     )?;
                 }
+            }
+        }
+        for leftover in &self.openapi {
+            match leftover {
+                Leftover::Response {
+                    method,
+                    path,
+                    status,
+                } => writeln!(
+                    f,
+                    "openapi: {method} {path} lists {status}, which its handler does not declare: left out of the document"
+                )?,
+                Leftover::Operation { method, path } => writeln!(
+                    f,
+                    "openapi: {method} {path} is in the document, but no route serves it: its responses are not checked"
+                )?,
             }
         }
         Ok(())

@@ -35,18 +35,22 @@
 //! for any other documented code. [`declared`] reads a handler's codes from
 //! the function, without calling it, for route listings and docs.
 //!
-//! A [`Route`] reads a handler's declarations and the pages behind them;
-//! from a list of routes, [`coverage()`] reports what the documents promise
-//! that no handler declares.
+//! With the `axum` feature, `routing::Routes` registers each handler once
+//! and gives both the axum `Router` and the [`Route`]s, each with the
+//! handler's declarations and the pages behind them; from those,
+//! [`coverage()`] reports what the documents promise that no handler
+//! declares.
 //!
 //! Features, each adding code only where enabled:
 //! - `axum`: [`Reply`] implements `IntoResponse` and answers with exactly
-//!   its declared status (a body that fails keeps its server error).
+//!   its declared status (a body that fails keeps its server error), and
+//!   `routing` builds the router and the route list from the same calls.
 //! - `utoipa`: `openapi::document` makes each route's declared codes its
 //!   operation's responses in a utoipa `OpenApi`, described by the pages.
-//! - `tower`: `conformance::ConformanceLayer` reports, as `tracing`
-//!   warnings and in a count, each status a route's handler did not
-//!   declare: extractor rejections, the router's 405, time-outs, panics.
+//! - `tower` (with `axum`): `conformance::ConformanceLayer` reports, as
+//!   `tracing` warnings and in bounded counts, each status a route's
+//!   handler did not declare: extractor rejections, the router's 405,
+//!   time-outs, panics.
 
 // The bundled module, like every generated one, names this crate `::returns`.
 extern crate self as returns;
@@ -61,13 +65,15 @@ mod iana;
 pub mod openapi;
 mod reply;
 mod route;
+#[cfg(feature = "axum")]
+pub mod routing;
 pub mod spec;
 mod status;
 
 #[doc(hidden)]
 pub mod __private;
 
-pub use coverage::{Coverage, coverage};
+pub use coverage::{Coverage, Leftover, coverage};
 pub use document::{Document, Entry, Group};
 pub use handler::declared;
 pub use reply::{AnyCode, DeclaredSet, Declares, Lists, ListsCode, Reply, Undeclared};

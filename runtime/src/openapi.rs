@@ -1,10 +1,12 @@
 //! With the `utoipa` feature: each handler's declarations as the responses
 //! of its operation in the service's OpenAPI document, written once, in
-//! `#[returns(..)]`, and described as the documents describe them.
+//! `#[returns(..)]`, and described as the documents describe them. What
+//! `#[utoipa::path]` wrote for a declared code (its body schema, content
+//! type, headers) stays.
 //!
 //! ```
-//! use returns::http::Method;
-//! use returns::{returns, Reply, Route};
+//! use returns::routing::{Routes, post};
+//! use returns::{returns, Reply};
 //! use returns::spec as returns_spec;
 //! use utoipa::openapi::OpenApiBuilder;
 //!
@@ -14,9 +16,10 @@
 //! }
 //!
 //! # fn main() {
+//! let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/tasks", post(deliver));
 //! let mut api = OpenApiBuilder::new().build();
-//! let routes = [Route::new(Method::POST, "/tasks", &deliver, returns_spec::DOCUMENTS)];
-//! returns::openapi::document(&mut api, &routes);
+//! let leftovers = returns::openapi::document(&mut api, routes.list());
+//! assert!(leftovers.is_empty());
 //! let responses = &api.paths.paths["/tasks"].post.as_ref().unwrap().responses.responses;
 //! assert_eq!(responses.keys().collect::<Vec<_>>(), ["202", "409"]);
 //! # }
@@ -24,9 +27,12 @@
 
 use http::Method;
 use utoipa::openapi::path::{HttpMethod, Operation, Parameter, ParameterIn};
-use utoipa::openapi::{ObjectBuilder, OpenApi, PathItem, Required, Response, Responses, Type};
+use utoipa::openapi::{
+    ObjectBuilder, OpenApi, PathItem, RefOr, Required, Response, Responses, Type,
+};
 
 use crate::Route;
+use crate::coverage::Leftover;
 
 /// The responses of `route`'s operation: exactly its declared codes, in
 /// ascending order, each described by [`Route::description`] (the first
@@ -34,37 +40,76 @@ use crate::Route;
 /// page). A code the documents list without a description, or one from an
 /// unchecked set, is described by its reason phrase.
 pub fn responses(route: &Route) -> Responses {
-    // Ascending: the map is keyed by the three-digit code as text.
     let mut responses = Responses::new();
     for &code in route.declared {
-        let description = route
-            .description(code)
-            .filter(|text| !text.is_empty())
-            .map(str::to_owned)
-            .unwrap_or_else(|| reason(code));
-        responses
-            .responses
-            .insert(code.to_string(), Response::new(description).into());
+        responses.responses.insert(
+            code.to_string(),
+            Response::new(description(route, code)).into(),
+        );
     }
     responses
 }
 
-/// Adds each route's operation to `api`, with [`responses`]: an operation
-/// that `#[utoipa::path]` or the service wrote already keeps its summary,
-/// parameters and bodies, and gets its responses replaced by the declared
-/// ones. A path parameter (`{id}`) the operation does not describe is added
-/// as a required string. Routes whose method OpenAPI has no field for
-/// (`CONNECT`, extension methods) are left out.
-pub fn document(api: &mut OpenApi, routes: &[Route]) {
+/// What the documents say of `code` for `route`, else its reason phrase.
+fn description(route: &Route, code: u16) -> String {
+    route
+        .description(code)
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
+        .unwrap_or_else(|| reason(code))
+}
+
+/// Adds each route's operation to `api`, with exactly its declared codes as
+/// responses. An operation that `#[utoipa::path]` or the service wrote
+/// already keeps its summary, parameters and bodies, and each declared
+/// code keeps the response written for it (content, schema, headers,
+/// links); only its description comes from the documents, as in
+/// [`responses`]. A path parameter (`{id}`) the operation does not
+/// describe is added as a required string. Routes whose method OpenAPI
+/// has no field for (`CONNECT`, extension methods) are left out.
+///
+/// What the document held that no declaration covers is returned, for the
+/// coverage report ([`Coverage::with_openapi`](crate::Coverage::with_openapi)):
+/// responses written for codes the handler does not declare, which are
+/// left out of the document, and operations that no route serves, which
+/// are left as written.
+#[must_use = "what the OpenAPI document held that no declaration covers: give it to `Coverage::with_openapi`"]
+pub fn document(api: &mut OpenApi, routes: &[Route]) -> Vec<Leftover> {
+    let mut leftovers = Vec::new();
     for route in routes {
         let Some(method) = http_method(&route.method) else {
             continue;
         };
-        let item = api.paths.paths.entry(route.path.to_owned()).or_default();
-        let slot = operation(item, method);
-        let operation = slot.get_or_insert_with(Operation::new);
-        operation.responses = responses(route);
-        for name in path_parameters(route.path) {
+        let item = api.paths.paths.entry(route.path.clone()).or_default();
+        let operation = operation(item, method).get_or_insert_with(Operation::new);
+        let mut written = std::mem::take(&mut operation.responses.responses);
+        let mut codes = route.declared.to_vec();
+        codes.sort_unstable();
+        codes.dedup();
+        for code in codes {
+            let description = description(route, code);
+            let response = match written.remove(&code.to_string()) {
+                Some(RefOr::T(mut response)) => {
+                    response.description = description;
+                    RefOr::T(response)
+                }
+                Some(RefOr::Ref(mut reference)) => {
+                    reference.description = description;
+                    RefOr::Ref(reference)
+                }
+                None => Response::new(description).into(),
+            };
+            operation
+                .responses
+                .responses
+                .insert(code.to_string(), response);
+        }
+        leftovers.extend(written.into_keys().map(|status| Leftover::Response {
+            method: route.method.clone(),
+            path: route.path.clone(),
+            status,
+        }));
+        for name in path_parameters(&route.path) {
             let parameters = operation.parameters.get_or_insert_with(Vec::new);
             let described = parameters
                 .iter()
@@ -78,7 +123,32 @@ pub fn document(api: &mut OpenApi, routes: &[Route]) {
             }
         }
     }
+    for (path, item) in &api.paths.paths {
+        for method in METHODS {
+            let served = routes
+                .iter()
+                .any(|route| route.path == *path && route.method == http_method_back(&method));
+            if operation_ref(item, &method).is_some() && !served {
+                leftovers.push(Leftover::Operation {
+                    method: http_method_back(&method),
+                    path: path.clone(),
+                });
+            }
+        }
+    }
+    leftovers
 }
+
+const METHODS: [HttpMethod; 8] = [
+    HttpMethod::Get,
+    HttpMethod::Put,
+    HttpMethod::Post,
+    HttpMethod::Delete,
+    HttpMethod::Options,
+    HttpMethod::Head,
+    HttpMethod::Patch,
+    HttpMethod::Trace,
+];
 
 fn http_method(method: &Method) -> Option<HttpMethod> {
     Some(match *method {
@@ -92,6 +162,32 @@ fn http_method(method: &Method) -> Option<HttpMethod> {
         Method::TRACE => HttpMethod::Trace,
         _ => return None,
     })
+}
+
+fn http_method_back(method: &HttpMethod) -> Method {
+    match method {
+        HttpMethod::Get => Method::GET,
+        HttpMethod::Put => Method::PUT,
+        HttpMethod::Post => Method::POST,
+        HttpMethod::Delete => Method::DELETE,
+        HttpMethod::Options => Method::OPTIONS,
+        HttpMethod::Head => Method::HEAD,
+        HttpMethod::Patch => Method::PATCH,
+        HttpMethod::Trace => Method::TRACE,
+    }
+}
+
+fn operation_ref<'a>(item: &'a PathItem, method: &HttpMethod) -> Option<&'a Operation> {
+    match method {
+        HttpMethod::Get => item.get.as_ref(),
+        HttpMethod::Put => item.put.as_ref(),
+        HttpMethod::Post => item.post.as_ref(),
+        HttpMethod::Delete => item.delete.as_ref(),
+        HttpMethod::Options => item.options.as_ref(),
+        HttpMethod::Head => item.head.as_ref(),
+        HttpMethod::Patch => item.patch.as_ref(),
+        HttpMethod::Trace => item.trace.as_ref(),
+    }
 }
 
 fn operation(item: &mut PathItem, method: HttpMethod) -> &mut Option<Operation> {

@@ -181,7 +181,7 @@ pub trait DeclaredSet {
     /// `Checks`, or a page's.
     type Documents;
     /// The page module that `spec = page` names (`returned_values`), if
-    /// the attribute has one: [`Route::new`](crate::Route::new) reads it to
+    /// the attribute has one: `routing::Routes` reads it to
     /// find that page among the documents.
     // A literal, emitted only with `spec =`: the documents' pages could be
     // named through `Documents` instead, but that costs every handler
@@ -230,9 +230,7 @@ impl<const N: u16> ListsCode<N> for AnyCode {}
 pub enum Undeclared {}
 
 #[cfg(feature = "axum")]
-impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::IntoResponse
-    for Reply<B, S>
-{
+impl<B: axum::response::IntoResponse, S: DeclaredSet> axum::response::IntoResponse for Reply<B, S> {
     /// The declared status, whatever status the body's own response
     /// carries, unless the body failed: a body whose response is a server
     /// error (a `Json` that cannot serialise answers 500) keeps it, as
@@ -240,7 +238,7 @@ impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::
     /// axum version has it (axum-core 0.5 does not). A status that carries
     /// no content (1xx, 204 No Content, 304 Not Modified) answers without
     /// the body and its content headers.
-    fn into_response(self) -> axum_core::response::Response {
+    fn into_response(self) -> axum::response::Response {
         let mut response = self.body.into_response();
         if response.status().is_server_error() {
             return response;
@@ -251,7 +249,7 @@ impl<B: axum_core::response::IntoResponse, S: DeclaredSet> axum_core::response::
             let headers = response.headers_mut();
             headers.remove(http::header::CONTENT_TYPE);
             headers.remove(http::header::CONTENT_LENGTH);
-            *response.body_mut() = axum_core::body::Body::empty();
+            *response.body_mut() = axum::body::Body::empty();
         }
         response
     }

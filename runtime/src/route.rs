@@ -1,62 +1,56 @@
 //! Routes: a method and a path served by a handler with `#[returns(..)]`,
 //! with the codes it declares and the pages that describe them, read from
-//! the handler without calling it. The API documentation, the conformance
-//! layer and the coverage report all start from a list of these.
+//! the handler without calling it. [`Routes`](crate::routing::Routes) lists
+//! them as it builds the router; the API documentation, the conformance
+//! layer and the coverage report all start from that list.
 
 use http::Method;
 
-use crate::DeclaredSet;
 use crate::document::{Document, Entry};
-use crate::handler::Annotated;
 
-/// One operation of a service: what [`Route::new`] reads from its handler.
+/// One operation of a service, as [`Routes`](crate::routing::Routes)
+/// registered it: read it, the builder makes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Route {
     /// The HTTP method.
     pub method: Method,
-    /// The path, as the router writes it (`/tasks/{id}`).
-    pub path: &'static str,
+    /// The path, as the router writes it (`/tasks/{id}`), nest prefixes
+    /// included: what axum's `MatchedPath` gives for it.
+    pub path: String,
     /// The codes the handler declares, in the order its `#[returns(..)]`
     /// lists them.
     pub declared: &'static [u16],
     /// The pages its codes are checked against: every page of the
-    /// documents given to [`Route::new`], or with `spec = page` that page.
+    /// documents given to `Routes::new`, or with `spec = page` that page.
     pub documents: &'static [&'static Document],
     /// The page module that `spec = page` names, if the handler has one.
     pub page: Option<&'static str>,
 }
 
+/// A fallback handler and the requests it answers: those under `prefix`
+/// that no route matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+pub(crate) struct Fallback {
+    /// Where it was nested (`/v2`), or empty at the top.
+    pub(crate) prefix: String,
+    /// The codes its `#[returns(..)]` declares.
+    pub(crate) declared: &'static [u16],
+}
+
 impl Route {
-    /// The route `method path`, served by `handler`, whose codes are
-    /// checked against `documents`: the crate's, `returns_spec::DOCUMENTS`
-    /// (or, for a handler with `docs = path`, `path::DOCUMENTS`). With
-    /// `spec = page`, the route's documents are that page alone; a page
-    /// that `documents` does not hold leaves it none.
-    ///
-    /// ```
-    /// use returns::http::Method;
-    /// use returns::{returns, Reply, Route};
-    /// use returns::spec as returns_spec;
-    ///
-    /// #[returns(200, 404)]
-    /// async fn show(id: u32) -> Reply<String> {
-    ///     Reply::ok(id.to_string())
-    /// }
-    ///
-    /// # fn main() {
-    /// let route = Route::new(Method::GET, "/tasks/{id}", &show, returns_spec::DOCUMENTS);
-    /// assert_eq!(route.declared, [200, 404]);
-    /// assert_eq!(route.description(404), Some("The server cannot find the page requested."));
-    /// # }
-    /// ```
-    pub fn new<Marker, H: Annotated<Marker>>(
+    /// The route `method path` whose handler declares `declared`, checked
+    /// against `documents`, or with `spec = page` against that page alone
+    /// (none where `documents` does not hold it).
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn new(
         method: Method,
-        path: &'static str,
-        handler: &H,
+        path: String,
+        declared: &'static [u16],
+        page: Option<&'static str>,
         documents: &'static [&'static Document],
     ) -> Route {
-        let _ = handler;
-        let page = <H::Set as DeclaredSet>::PAGE;
         let documents = match page {
             Some(module) => documents
                 .iter()
@@ -67,7 +61,7 @@ impl Route {
         Route {
             method,
             path,
-            declared: <H::Set as DeclaredSet>::CODES,
+            declared,
             documents,
             page,
         }

@@ -1,9 +1,9 @@
 //! `Route` and `coverage`: a handler's page, as `spec = page` names it, and
 //! the report of what the documents list that no handler declares.
 
-use returns::http::Method;
+use returns::routing::{Routes, get, post};
 use returns::spec as returns_spec;
-use returns::{Document, Reply, Route, coverage, returns};
+use returns::{Document, Reply, coverage, returns};
 
 /// Checked against every page of the crate's documents.
 #[returns(202, 409)]
@@ -30,18 +30,23 @@ fn page_codes_except(except: &[u16]) -> Vec<u16> {
 
 #[test]
 fn a_route_reads_its_handlers_codes_and_page() {
-    let route = Route::new(Method::POST, "/tasks", &deliver, returns_spec::DOCUMENTS);
+    let routes = Routes::<()>::new(returns_spec::DOCUMENTS)
+        .route("/tasks", post(deliver))
+        .route("/tasks/{id}", get(show));
+    let [route, one_page] = routes.list() else {
+        panic!("two routes")
+    };
     assert_eq!(route.declared, [202, 409]);
     assert_eq!(route.page, None);
     assert_eq!(route.documents, returns_spec::DOCUMENTS);
     let first_409 = PAGE.entries_for(409).next().expect("the page lists 409");
     assert_eq!(route.description(409), Some(first_409.description));
 
-    let route = Route::new(Method::GET, "/tasks/{id}", &show, returns_spec::DOCUMENTS);
-    assert_eq!(route.page, Some("returned_values"));
-    assert_eq!(route.documents, [PAGE]);
+    assert_eq!(one_page.page, Some("returned_values"));
+    assert_eq!(one_page.documents, [PAGE]);
     // Documents that do not hold the page leave the route none.
-    let route = Route::new(Method::GET, "/tasks/{id}", &show, &[]);
+    let routes = Routes::<()>::new(&[]).route("/tasks/{id}", get(show));
+    let route = &routes.list()[0];
     assert_eq!(
         (route.page, route.documents.len()),
         (Some("returned_values"), 0)
@@ -51,11 +56,10 @@ fn a_route_reads_its_handlers_codes_and_page() {
 
 #[test]
 fn coverage_lists_what_no_handler_declares() {
-    let routes = [
-        Route::new(Method::POST, "/tasks", &deliver, returns_spec::DOCUMENTS),
-        Route::new(Method::GET, "/tasks/{id}", &show, returns_spec::DOCUMENTS),
-    ];
-    let report = coverage(&routes, returns_spec::DOCUMENTS);
+    let routes = Routes::<()>::new(returns_spec::DOCUMENTS)
+        .route("/tasks", post(deliver))
+        .route("/tasks/{id}", get(show));
+    let report = coverage(routes.list(), returns_spec::DOCUMENTS);
     let [page] = report.pages.as_slice() else {
         panic!("{report:?}")
     };
@@ -65,7 +69,10 @@ fn coverage_lists_what_no_handler_declares() {
     let [gap] = page.one_page_handlers.as_slice() else {
         panic!("{report:?}")
     };
-    assert_eq!((gap.method.as_str(), gap.path), ("GET", "/tasks/{id}"));
+    assert_eq!(
+        (gap.method.as_str(), gap.path.as_str()),
+        ("GET", "/tasks/{id}")
+    );
     assert_eq!(gap.missing, page_codes_except(&[200, 404]));
     assert!(!report.is_complete());
     assert!(
@@ -86,16 +93,11 @@ fn coverage_is_complete_when_every_code_is_declared() {
     #[returns(
         200, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504
     )]
-    fn everything() -> Reply<()> {
+    async fn everything() -> Reply<()> {
         Reply::ok(())
     }
-    let routes = [Route::new(
-        Method::GET,
-        "/",
-        &everything,
-        returns_spec::DOCUMENTS,
-    )];
-    let report = coverage(&routes, returns_spec::DOCUMENTS);
+    let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/", get(everything));
+    let report = coverage(routes.list(), returns_spec::DOCUMENTS);
     assert!(report.is_complete(), "{report}");
     assert_eq!(
         report.to_string(),

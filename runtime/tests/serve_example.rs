@@ -1,7 +1,8 @@
 //! The `deliver` example, served on 127.0.0.1 at an ephemeral port and asked
 //! with a real HTTP client: each route answers with its declared status,
 //! the conformance layer reports what the handlers did not declare, and the
-//! example serves its OpenAPI document.
+//! example serves its OpenAPI document, which keeps the body schema that
+//! `#[utoipa::path]` wrote.
 
 #[path = "../examples/deliver.rs"]
 mod deliver;
@@ -14,7 +15,8 @@ use hyper::body::Bytes;
 use hyper::{Method, Request};
 use hyper_util::rt::TokioIo;
 // The example's handlers and this file's are checked against the bundled documents.
-use returns::conformance::ConformanceLayer;
+use returns::conformance::Matched;
+use returns::conformance::{ConformanceLayer, Reports};
 use returns::spec as returns_spec;
 use returns::{Reply, returns};
 use tokio::net::{TcpListener, TcpStream};
@@ -61,11 +63,18 @@ async fn request(
     )
 }
 
+/// The example's app with its conformance layer, and the layer's reports.
+fn app() -> (Router, Reports) {
+    let routes = deliver::routes();
+    let conformance = ConformanceLayer::new(&routes);
+    let reports = conformance.reports();
+    (deliver::app(routes, conformance), reports)
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn each_route_answers_with_its_declared_status_and_body() {
-    let conformance = ConformanceLayer::new(deliver::routes());
-    let reports = conformance.reports();
-    let address = serve(deliver::app(conformance)).await;
+    let (app, reports) = app();
+    let address = serve(app).await;
     let cases = [
         (
             Method::POST,
@@ -81,7 +90,20 @@ async fn each_route_answers_with_its_declared_status_and_body() {
             StatusCode::BAD_REQUEST,
             "the task is empty",
         ),
-        (Method::GET, "/tasks/0", "", StatusCode::OK, "resize disk"),
+        (
+            Method::GET,
+            "/tasks/0",
+            "",
+            StatusCode::OK,
+            r#"{"id":0,"task":"resize disk"}"#,
+        ),
+        (
+            Method::GET,
+            "/tasks/abc",
+            "",
+            StatusCode::BAD_REQUEST,
+            "Invalid URL: Cannot parse `abc` to a `u64`",
+        ),
         (
             Method::GET,
             "/tasks/9",
@@ -128,6 +150,7 @@ async fn each_route_answers_with_its_declared_status_and_body() {
             "/tasks/{id}"
         };
         let route = routes
+            .list()
             .iter()
             .find(|route| route.method == method && route.path == pattern)
             .unwrap_or_else(|| panic!("no route listed for {label}"));
@@ -149,90 +172,95 @@ async fn each_route_answers_with_its_declared_status_and_body() {
 fn the_route_listing_reads_each_handler() {
     let routes = deliver::routes();
     let listed: Vec<(&str, &str, &[u16])> = routes
+        .list()
         .iter()
-        .map(|route| (route.method.as_str(), route.path, route.declared))
+        .map(|route| (route.method.as_str(), route.path.as_str(), route.declared))
         .collect();
     assert_eq!(
         listed,
         [
             ("POST", "/tasks", &[202, 400, 409][..]),
-            ("GET", "/tasks/{id}", &[200, 404][..]),
-            ("DELETE", "/tasks/{id}", &[204, 404][..]),
+            ("GET", "/tasks/{id}", &[200, 400, 404][..]),
+            ("DELETE", "/tasks/{id}", &[204, 400, 404][..]),
         ]
     );
-    for route in deliver::routes() {
+    for route in routes.list() {
         assert_eq!(route.documents, returns_spec::DOCUMENTS);
         assert_eq!(route.page, None);
     }
 }
 
-/// `GET /tasks/abc`: axum's `Path<usize>` rejects `abc` with 400 before the
-/// handler runs, and the handler declares 200 and 404 only. The layer sees
-/// it; a declared answer and a request no route matches are not reported.
+/// `GET /tasks/abc`: axum's `Path<u64>` rejects `abc` with 400 before the
+/// handler runs, and the handler declares it, so it is not reported; nor
+/// is a request that no route matches. The router's 405 is: no handler
+/// serves PUT there.
 #[tokio::test(flavor = "current_thread")]
-async fn the_conformance_layer_reports_an_extractors_undeclared_status() {
-    let conformance = ConformanceLayer::new(deliver::routes());
-    let reports = conformance.reports();
-    let address = serve(deliver::app(conformance)).await;
+async fn the_conformance_layer_reports_the_routers_405() {
+    let (app, reports) = app();
+    let address = serve(app).await;
     let (status, _) = request(address, Method::GET, "/tasks/abc", "").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, _) = request(address, Method::GET, "/tasks/7", "").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = request(address, Method::GET, "/nowhere", "").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _) = request(address, Method::PUT, "/tasks", "").await;
-    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
     // HEAD is answered by the GET handler, and held to its codes.
     let (status, _) = request(address, Method::HEAD, "/tasks/7", "").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(reports.count(), 0, "{:?}", reports.all());
+    for _ in 0..3 {
+        let (status, _) = request(address, Method::PUT, "/tasks", "").await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    }
     let all = reports.all();
-    assert_eq!(reports.count(), 2, "{all:?}");
+    assert_eq!(reports.count(), 3, "{all:?}");
+    let [report] = all.as_slice() else {
+        panic!("one report for one method, route and status: {all:?}")
+    };
     assert_eq!(
-        (all[0].method.as_str(), all[0].path.as_str(), all[0].route),
-        ("GET", "/tasks/abc", "/tasks/{id}")
+        (report.matched.clone(), report.count, report.declared),
+        (Matched::Route("/tasks".to_owned()), 3, &[][..])
     );
     assert_eq!(
-        (all[0].status, all[0].declared),
-        (StatusCode::BAD_REQUEST, &[200, 404][..])
-    );
-    assert_eq!(
-        all[0].to_string(),
-        "GET /tasks/abc answered 400 Bad Request, which its handler (GET /tasks/{id}) does not declare: it declares 200, 404"
-    );
-    // The router's 405: no handler serves PUT there.
-    assert_eq!(
-        all[1].to_string(),
-        "PUT /tasks answered 405 Method Not Allowed, and no handler serves PUT /tasks"
+        report.to_string(),
+        "PUT /tasks answered 405 Method Not Allowed, and no handler serves PUT /tasks; 3 times"
     );
 }
 
 /// In strict mode a report is a failure: the test that sent the request panics.
 #[tokio::test(flavor = "current_thread")]
-#[should_panic(expected = "GET /tasks/abc answered 400 Bad Request, which its handler")]
+#[should_panic(
+    expected = "PUT /tasks answered 405 Method Not Allowed, and no handler serves PUT /tasks"
+)]
 async fn in_strict_mode_a_report_fails_the_test() {
     use tower::ServiceExt as _;
-    let app = deliver::app(ConformanceLayer::new(deliver::routes()).strict());
-    let request = axum::http::Request::get("/tasks/abc")
+    let routes = deliver::routes();
+    let strict = ConformanceLayer::new(&routes).strict();
+    let request = axum::http::Request::put("/tasks")
         .body(axum::body::Body::empty())
         .expect("request");
-    let _ = app.oneshot(request).await;
+    let _ = deliver::app(routes, strict).oneshot(request).await;
 }
 
 /// A declared answer passes strict mode untouched.
 #[tokio::test(flavor = "current_thread")]
 async fn in_strict_mode_a_declared_status_passes() {
     use tower::ServiceExt as _;
-    let app = deliver::app(ConformanceLayer::new(deliver::routes()).strict());
-    let request = axum::http::Request::get("/tasks/3")
+    let routes = deliver::routes();
+    let strict = ConformanceLayer::new(&routes).strict();
+    let request = axum::http::Request::get("/tasks/abc")
         .body(axum::body::Body::empty())
         .expect("request");
-    let response = app.oneshot(request).await.expect("a response");
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let response = deliver::app(routes, strict)
+        .oneshot(request)
+        .await
+        .expect("a response");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
 /// `cargo run -p returns --all-features --example deliver -- 127.0.0.1:0`,
 /// as the README runs it: it lists its routes and the coverage report on
-/// stdout, and prints the layer's report of `GET /tasks/abc` on stderr.
+/// stdout, and prints the layer's report of `PUT /tasks` on stderr.
 #[tokio::test(flavor = "current_thread")]
 async fn the_example_prints_its_coverage_and_its_reports() {
     use std::io::{BufRead, BufReader, Read};
@@ -283,12 +311,12 @@ async fn the_example_prints_its_coverage_and_its_reports() {
         shown,
         [
             "POST /tasks answers [202, 400, 409]",
-            "GET /tasks/{id} answers [200, 404]",
-            "DELETE /tasks/{id} answers [204, 404]",
+            "GET /tasks/{id} answers [200, 400, 404]",
+            "DELETE /tasks/{id} answers [204, 400, 404]",
             "returned-values.md: no handler declares 401, 403, 405, 406, 407, 408, 500, 501, 502, 503, 504",
         ]
     );
-    let (status, _) = request(address, Method::GET, "/tasks/abc", "").await;
+    let (status, _) = request(address, Method::PUT, "/tasks", "").await;
     child.kill().expect("stopped");
     let _ = child.wait();
     let mut stderr = String::new();
@@ -298,11 +326,11 @@ async fn the_example_prints_its_coverage_and_its_reports() {
         .expect("stderr")
         .read_to_string(&mut stderr)
         .expect("stderr text");
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
     assert!(
         stderr.contains("WARN")
             && stderr.contains(
-                "GET /tasks/abc answered 400 Bad Request, which its handler (GET /tasks/{id}) does not declare: it declares 200, 404"
+                "PUT /tasks answered 405 Method Not Allowed, and no handler serves PUT /tasks"
             ),
         "{stderr}"
     );
@@ -374,7 +402,7 @@ async fn a_no_content_reply_has_no_body_and_no_content_type() {
 #[tokio::test(flavor = "current_thread")]
 async fn the_openapi_document_is_valid_and_holds_the_declarations() {
     use openapi_spec_validator_rs::{Options, validate};
-    let address = serve(deliver::app(ConformanceLayer::new(deliver::routes()))).await;
+    let address = serve(app().0).await;
     let (status, text) = request(address, Method::GET, "/openapi.json", "").await;
     assert_eq!(status, StatusCode::OK);
     let document: serde_json::Value = serde_json::from_str(&text).expect("JSON");
@@ -411,4 +439,27 @@ async fn the_openapi_document_is_valid_and_holds_the_declarations() {
             );
         }
     }
+    // What `#[utoipa::path]` wrote stays: the 200's JSON body schema, the
+    // typed path parameter, the request body's pattern.
+    let ok = &document["paths"]["/tasks/{id}"]["get"]["responses"]["200"];
+    assert_eq!(
+        ok["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Task",
+        "{ok}"
+    );
+    assert_eq!(
+        ok["description"],
+        page.entries_for(200).next().expect("200").description
+    );
+    let id = &document["paths"]["/tasks/{id}"]["get"]["parameters"][0];
+    assert_eq!(
+        (&id["name"], &id["schema"]["type"]),
+        (&"id".into(), &"integer".into())
+    );
+    assert_eq!(
+        document["components"]["schemas"]["TaskText"]["pattern"],
+        "[^ \\t\\r\\n]"
+    );
+    // Nothing `#[utoipa::path]` wrote was left out.
+    let (_, coverage) = deliver::openapi(&deliver::routes());
+    assert!(coverage.openapi.is_empty(), "{coverage}");
 }

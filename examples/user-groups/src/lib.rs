@@ -14,11 +14,10 @@ use std::sync::{Arc, Mutex};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header::CONTENT_TYPE;
-use axum::routing::{get, post};
 use returns::conformance::ConformanceLayer;
-use returns::http::Method;
-use returns::{Reply, Route, returns};
-use utoipa::openapi::{InfoBuilder, OpenApi, OpenApiBuilder};
+use returns::routing::{Routes, get, post};
+use returns::{Coverage, Reply, returns};
+use utoipa::{OpenApi, ToSchema};
 
 /// The status module, generated from `docs/`. Public, so that this crate's
 /// integration tests and other crates can mount it too
@@ -37,10 +36,24 @@ impl Groups {
     }
 }
 
-/// `POST /v3/groups`: creates a group named by the body.
+/// A group's name, as `POST /v3/groups` takes it: text with something
+/// besides blanks (spaces, tabs, line ends), which the pattern states, so
+/// that a client following the OpenAPI document never meets the 400 that a
+/// blank name gets.
+#[derive(ToSchema)]
+#[schema(example = "admins", pattern = "[^ \\t\\r\\n]")]
+pub struct GroupName(pub String);
+
+/// `POST /v3/groups`: creates a group named by the body (400 for a blank
+/// name, and for a body that is not UTF-8, which `String` refuses).
+#[utoipa::path(
+    post,
+    path = "/v3/groups",
+    request_body(content = GroupName, content_type = "text/plain", description = "The group's name"),
+)]
 #[returns(201, 400, 409, spec = creating_a_user_group)]
 pub async fn create(State(groups): State<Groups>, name: String) -> Reply<String> {
-    let name = name.trim().to_owned();
+    let name = name.trim_matches([' ', '\t', '\r', '\n']).to_owned();
     if name.is_empty() {
         return Reply::bad_request("the group name is empty".to_owned());
     }
@@ -54,8 +67,14 @@ pub async fn create(State(groups): State<Groups>, name: String) -> Reply<String>
     Reply::created(id.to_string())
 }
 
-/// `GET /v3/groups/{id}`: the group's name.
-#[returns(200, 404, spec = querying_user_group_details)]
+/// `GET /v3/groups/{id}`: the group's name. `Path<u32>` answers 400 for an
+/// id that is not a number, so the handler declares it.
+#[utoipa::path(
+    get,
+    path = "/v3/groups/{id}",
+    params(("id" = u32, Path, description = "The group's id")),
+)]
+#[returns(200, 400, 404, spec = querying_user_group_details)]
 pub async fn show(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<String> {
     match groups.lock().1.get(&id) {
         Some(name) => Reply::ok(name.clone()),
@@ -64,7 +83,12 @@ pub async fn show(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<St
 }
 
 /// `DELETE /v3/groups/{id}`: deletes the group.
-#[returns(204, 404, spec = deleting_a_user_group)]
+#[utoipa::path(
+    delete,
+    path = "/v3/groups/{id}",
+    params(("id" = u32, Path, description = "The group's id")),
+)]
+#[returns(204, 400, 404, spec = deleting_a_user_group)]
 pub async fn remove(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<()> {
     match groups.lock().1.remove(&id) {
         Some(_) => Reply::no_content(()),
@@ -72,50 +96,47 @@ pub async fn remove(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<
     }
 }
 
-/// Each route with its handler's declared codes and page, read from the
-/// handlers without calling them.
-pub fn routes() -> [Route; 3] {
-    [
-        Route::new(Method::POST, "/v3/groups", &create, returns_spec::DOCUMENTS),
-        Route::new(
-            Method::GET,
-            "/v3/groups/{id}",
-            &show,
-            returns_spec::DOCUMENTS,
-        ),
-        Route::new(
-            Method::DELETE,
-            "/v3/groups/{id}",
-            &remove,
-            returns_spec::DOCUMENTS,
-        ),
-    ]
+/// The service's operations, each handler registered once: the router
+/// serves them, and the OpenAPI document, the conformance layer and the
+/// coverage report read the same list.
+pub fn routes() -> Routes<Groups> {
+    Routes::new(returns_spec::DOCUMENTS)
+        .route("/v3/groups", post(create))
+        .route("/v3/groups/{id}", get(show).delete(remove))
 }
 
-/// The service's OpenAPI document: each operation's responses are its
-/// handler's declared codes, described as its page (`spec = page`) does.
-pub fn openapi() -> OpenApi {
-    let info = InfoBuilder::new()
-        .title("User groups")
-        .version("3.0.0")
-        .build();
-    let mut api = OpenApiBuilder::new().info(info).build();
-    returns::openapi::document(&mut api, &routes());
-    api
+/// What `#[utoipa::path]` says of the operations: bodies and parameters.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "User groups", version = "3.0.0"),
+    paths(create, show, remove)
+)]
+struct Api;
+
+/// The service's OpenAPI document, whose operations' responses are their
+/// handlers' declared codes, described as each handler's page
+/// (`spec = page`) does; and the coverage report, with what that document
+/// held that no handler declares.
+pub fn openapi(routes: &Routes<Groups>) -> (utoipa::openapi::OpenApi, Coverage) {
+    let mut api = Api::openapi();
+    let leftovers = returns::openapi::document(&mut api, routes.list());
+    let coverage =
+        returns::coverage(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
+    (api, coverage)
 }
 
 /// The service's routes, watched by `conformance`, and `GET /openapi.json`.
-pub fn app(conformance: ConformanceLayer) -> Router {
-    let document = openapi()
+pub fn app(routes: Routes<Groups>, conformance: ConformanceLayer) -> Router {
+    let document = openapi(&routes)
+        .0
         .to_pretty_json()
         .expect("an OpenAPI document serialises");
-    Router::new()
-        .route("/v3/groups", post(create))
-        .route("/v3/groups/{id}", get(show).delete(remove))
+    routes
+        .into_router()
         .layer(conformance)
         .route(
             "/openapi.json",
-            get(|| async move { ([(CONTENT_TYPE, "application/json")], document) }),
+            axum::routing::get(|| async move { ([(CONTENT_TYPE, "application/json")], document) }),
         )
         .with_state(Groups::default())
 }

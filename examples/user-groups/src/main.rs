@@ -16,7 +16,7 @@ async fn main() -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(&address).await?;
     println!("listening on http://{}", listener.local_addr()?);
     let routes = user_groups::routes();
-    for route in &routes {
+    for route in routes.list() {
         println!(
             "  {:<6} {:<16} answers {:?}",
             route.method.as_str(),
@@ -24,10 +24,7 @@ async fn main() -> std::io::Result<()> {
             route.declared
         );
     }
-    print!(
-        "{}",
-        returns::coverage(&routes, user_groups::returns_spec::DOCUMENTS)
-    );
-    let conformance = ConformanceLayer::new(routes);
-    axum::serve(listener, user_groups::app(conformance)).await
+    print!("{}", user_groups::openapi(&routes).1);
+    let conformance = ConformanceLayer::new(&routes);
+    axum::serve(listener, user_groups::app(routes, conformance)).await
 }

@@ -1,0 +1,90 @@
+//! `openapi::document` keeps what `#[utoipa::path]` wrote for a declared
+//! code, and hands what no declaration covers to the coverage report
+//! instead of dropping it silently.
+
+use returns::routing::{Routes, get};
+use returns::spec as returns_spec;
+use returns::{Leftover, Reply, coverage, returns};
+use utoipa::OpenApi;
+
+/// Writes a 200 with a body and a header, a 500 the handler does not
+/// declare, and a `default`.
+#[utoipa::path(
+    get,
+    path = "/tasks/{id}",
+    responses(
+        (status = 200, description = "written by hand", body = String, content_type = "text/plain",
+         headers(("x-task" = String, description = "the task's name"))),
+        (status = 500, description = "a crash"),
+        (status = "default", description = "anything else"),
+    ),
+)]
+#[returns(200, 404)]
+async fn show() -> Reply<String> {
+    Reply::ok(String::new())
+}
+
+/// Written for a path no route serves.
+#[utoipa::path(get, path = "/task/{id}", responses((status = 200, description = "a typo")))]
+#[allow(dead_code)] // only its `#[utoipa::path]` is read
+async fn typo() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(show, typo))]
+struct Api;
+
+#[test]
+fn a_declared_code_keeps_what_utoipa_wrote_and_the_rest_is_reported() {
+    let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show));
+    let mut api = Api::openapi();
+    let leftovers = returns::openapi::document(&mut api, routes.list());
+    let json: serde_json::Value =
+        serde_json::from_str(&api.to_json().expect("JSON")).expect("a document");
+    let responses = &json["paths"]["/tasks/{id}"]["get"]["responses"];
+    let page = &returns_spec::returned_values::DOCUMENT;
+    // The 200 keeps its content and header; its description is the page's.
+    assert_eq!(
+        responses["200"]["content"]["text/plain"]["schema"]["type"],
+        "string",
+        "{responses}"
+    );
+    assert_eq!(
+        responses["200"]["headers"]["x-task"]["description"],
+        "the task's name"
+    );
+    assert_eq!(
+        responses["200"]["description"],
+        page.entries_for(200).next().expect("200").description
+    );
+    // Exactly the declared codes: 404 added, 500 and `default` left out.
+    let keys: Vec<&String> = responses.as_object().expect("a map").keys().collect();
+    assert_eq!(keys, ["200", "404"]);
+    assert_eq!(
+        leftovers,
+        [
+            Leftover::Response {
+                method: returns::http::Method::GET,
+                path: "/tasks/{id}".to_owned(),
+                status: "500".to_owned()
+            },
+            Leftover::Response {
+                method: returns::http::Method::GET,
+                path: "/tasks/{id}".to_owned(),
+                status: "default".to_owned()
+            },
+            Leftover::Operation {
+                method: returns::http::Method::GET,
+                path: "/task/{id}".to_owned()
+            },
+        ]
+    );
+    let report = coverage(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
+    assert!(!report.is_complete());
+    let text = report.to_string();
+    assert!(
+        text.contains("openapi: GET /tasks/{id} lists 500, which its handler does not declare: left out of the document\n")
+            && text.contains("openapi: GET /tasks/{id} lists default, which its handler does not declare: left out of the document\n")
+            && text.contains("openapi: GET /task/{id} is in the document, but no route serves it: its responses are not checked\n"),
+        "{text}"
+    );
+}
