@@ -2,9 +2,10 @@
 //! writes the status module the crate commits and mounts as `returns_spec`.
 //!
 //! Like prost-build and tonic-build, it is a library that you call with your
-//! own paths, from your own xtask ([`Regen`], a `clap` subcommand) and from a
-//! `#[test]` that fails when the committed module is stale
-//! ([`Config::assert_fresh`]):
+//! own paths: from your own xtask (`cli::main`, a whole
+//! `cargo xtask regen [--check]`; or [`Regen`], a `clap` subcommand for an
+//! xtask of your own) and from a `#[test]` in your service's crate that
+//! fails when the committed module is stale ([`Config::assert_fresh`]):
 //!
 //! ```no_run
 //! let config = returns_build::Config::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,6 +22,8 @@
 //! [`Diagnostic`](diagnostic::Diagnostic)s (`file:line: severity: message`),
 //! never panics; an error leaves the module untouched.
 
+#[cfg(feature = "clap")]
+pub mod cli;
 #[cfg(feature = "clap")]
 mod command;
 mod config;

@@ -176,7 +176,7 @@ fn check(path: &str, text: &str) {
     }
     let module = emit::module(&[extraction.document], &emit::Options::default())
         .expect("the module is generated");
-    syn::parse_file(&module).expect("the module is valid Rust");
+    emit::items(&module).expect("the module is valid Rust");
 }
 
 proptest! {

@@ -44,8 +44,7 @@ fn a_declared_code_keeps_what_utoipa_wrote_and_the_rest_is_reported() {
     let page = &returns_spec::returned_values::DOCUMENT;
     // The 200 keeps its content and header; its description is the page's.
     assert_eq!(
-        responses["200"]["content"]["text/plain"]["schema"]["type"],
-        "string",
+        responses["200"]["content"]["text/plain"]["schema"]["type"], "string",
         "{responses}"
     );
     assert_eq!(

@@ -1,87 +1,122 @@
-//! A service adopts `returns` as a user would, outside this repository: the
-//! `user-groups` example is copied into a workspace of its own that depends
-//! on `returns` and `returns-build` by path, with `cargo xtask` aliased to
-//! its own xtask. Then the README's steps: the module is fresh; a page
-//! changes and a plain `cargo test` fails, naming the command; the command
-//! rewrites the module; and the handler that declared the removed code no
-//! longer compiles, at that code.
+//! A service adopts `returns` exactly as the README's "Use it in your own
+//! service" says, outside this repository. Each file that section shows
+//! (a block whose first line names it) is written as shown into a fresh
+//! `my-service/`, beside a `returns/` that is this checkout, with the three
+//! pages of `examples/user-groups/docs/` as its `docs/`. Then the section's
+//! commands run there, as a user runs them, and what the section says
+//! follows holds: the coverage the service prints on start, a plain
+//! `cargo test` failing on a stale module with the message shown, and a
+//! build failing at a code its page no longer lists.
+//!
+//! Everything builds with `RUSTFLAGS="-D warnings"`: the binary mounts a
+//! module of three pages and uses one, which must not warn.
 
 use std::fs;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output, Stdio};
 
 use xtask::workspace;
 
-/// Copies `from` into `to`, skipping build output.
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("list") {
-        let entry = entry.expect("entry");
-        let path = entry.path();
-        if entry.file_name() == "target" {
+/// What the README's section shows: its files, commands and outputs.
+struct Section {
+    /// `(path, text)`, for each block whose first line names a file.
+    files: Vec<(String, String)>,
+    /// The lines of its `sh` blocks, without their comments.
+    commands: Vec<String>,
+    /// Its `text` blocks.
+    outputs: Vec<String>,
+}
+
+/// Reads the README's section "Use it in your own service".
+fn section() -> Section {
+    let readme = fs::read_to_string(workspace::root().join("README.md")).expect("README.md");
+    let start = readme
+        .find("## Use it in your own service")
+        .expect("the section");
+    let rest = &readme[start + 1..];
+    let text = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
+    let mut section = Section {
+        files: Vec::new(),
+        commands: Vec::new(),
+        outputs: Vec::new(),
+    };
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(language) = line.strip_prefix("```") else {
             continue;
-        }
-        if path.is_dir() {
-            copy_tree(&path, &to.join(entry.file_name()));
-        } else {
-            fs::copy(&path, to.join(entry.file_name())).expect("copy");
+        };
+        let body: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
+        let named = body.first().and_then(|first| {
+            first
+                .strip_prefix("# ")
+                .or_else(|| first.strip_prefix("// "))
+                .filter(|name| !name.contains(' ') && name.contains('.'))
+        });
+        match (language, named) {
+            ("toml" | "rust", Some(name)) => section
+                .files
+                .push((name.to_owned(), format!("{}\n", body.join("\n")))),
+            ("sh", _) => section.commands.extend(body.iter().map(|command| {
+                command
+                    .split('#')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            })),
+            ("text", _) => section.outputs.push(body.join("\n")),
+            _ => {}
         }
     }
+    section
 }
 
-/// The user's workspace: the service, its xtask, the `cargo xtask` alias,
-/// and `returns` from this checkout.
-fn users_workspace() -> (tempfile::TempDir, PathBuf) {
+/// The user's directory: `returns/` (this checkout) and `my-service/`,
+/// written from the section, with `docs/` and this workspace's lock file
+/// (the same versions, so that the build needs no network).
+fn users_directory(section: &Section) -> (tempfile::TempDir, PathBuf) {
     let root = workspace::root();
     let dir = tempfile::tempdir().expect("temp dir");
-    let user = dir.path().to_path_buf();
-    copy_tree(
-        &root.join("examples/user-groups"),
-        &user.join("user-groups"),
-    );
-    let manifest = format!(
-        r#"[workspace]
-members = ["user-groups", "user-groups/xtask"]
-resolver = "3"
-
-[workspace.package]
-version = "0.1.0"
-edition = "2024"
-rust-version = "1.85"
-license = "MIT OR Apache-2.0"
-
-[workspace.lints.rust]
-missing_docs = "warn"
-
-[workspace.dependencies]
-returns = {{ path = {runtime:?} }}
-returns-build = {{ path = {generator:?} }}
-"#,
-        runtime = root.join("runtime").display().to_string(),
-        generator = root.join("generator").display().to_string(),
-    );
-    fs::write(user.join("Cargo.toml"), manifest).expect("manifest");
-    fs::create_dir_all(user.join(".cargo")).expect("mkdir");
-    fs::write(
-        user.join(".cargo/config.toml"),
-        "[alias]\nxtask = \"run --quiet --package user-groups-xtask --\"\n",
-    )
-    .expect("alias");
-    // The same versions as this workspace, so that the build needs no network.
-    fs::copy(root.join("Cargo.lock"), user.join("Cargo.lock")).expect("lock");
-    (dir, user)
+    std::os::unix::fs::symlink(&root, dir.path().join("returns")).expect("link returns/");
+    let service = dir.path().join("my-service");
+    for (name, text) in &section.files {
+        let path = service.join(name);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        fs::write(&path, text).expect("write a file");
+    }
+    fs::create_dir_all(service.join("docs")).expect("mkdir docs");
+    for entry in fs::read_dir(root.join("examples/user-groups/docs")).expect("the pages") {
+        let page = entry.expect("a page").path();
+        fs::copy(
+            &page,
+            service.join("docs").join(page.file_name().expect("a name")),
+        )
+        .expect("copy a page");
+    }
+    fs::copy(root.join("Cargo.lock"), service.join("Cargo.lock")).expect("lock");
+    (dir, service)
 }
 
-fn cargo(user: &Path, args: &[&str]) -> Output {
+/// Runs `command` (`cargo xtask regen`) in `service`, with the cargo that
+/// runs these tests.
+fn run(service: &Path, command: &str) -> Output {
+    let mut words = command.split_whitespace();
+    assert_eq!(words.next(), Some("cargo"), "{command}");
     xtask::cargo::command()
-        .args(args)
+        .args(words)
+        .current_dir(service)
         .env("CARGO_NET_OFFLINE", "true")
-        .current_dir(user.join("user-groups"))
-        // Kept between runs: the second run rebuilds only what changed.
-        .env("CARGO_TARGET_DIR", workspace::target_dir().join("adoption"))
-        .env_remove("RUSTFLAGS")
+        // Kept between runs: each run rebuilds only what changed.
+        .env("CARGO_TARGET_DIR", target())
+        .env("RUSTFLAGS", "-D warnings")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .output()
         .expect("cargo runs")
+}
+
+fn target() -> PathBuf {
+    workspace::target_dir().join("adoption")
 }
 
 fn all_output(output: &Output) -> String {
@@ -92,53 +127,139 @@ fn all_output(output: &Output) -> String {
     )
 }
 
-#[test]
-fn a_service_regenerates_checks_and_is_held_to_its_own_documents() {
-    let (_dir, user) = users_workspace();
+/// The section's `text` block that starts with `start`.
+fn output_starting<'a>(section: &'a Section, start: &str) -> &'a str {
+    section
+        .outputs
+        .iter()
+        .find(|output| output.starts_with(start))
+        .unwrap_or_else(|| panic!("the section shows an output starting with {start:?}"))
+}
 
-    let check = cargo(&user, &["xtask", "regen", "--check"]);
-    assert!(check.status.success(), "{}", all_output(&check));
-    assert_eq!(
-        String::from_utf8_lossy(&check.stdout),
-        "regen: src/returns_spec.rs is up to date (3 documents, 15 rows, 8 status codes)\n"
-    );
+/// `page` with `edit` applied to its text.
+fn edit(page: &Path, edit: impl FnOnce(&str) -> String) {
+    let text = fs::read_to_string(page).expect("the page");
+    fs::write(page, edit(&text)).expect("edit the page");
+}
 
-    // The page for creating a group stops listing 409.
-    let page = user.join("user-groups/docs/creating-a-user-group.md");
-    let text = fs::read_to_string(&page).expect("page");
+/// The 409 row of `creating-a-user-group.md`: where it starts and ends.
+fn row_409(text: &str) -> std::ops::Range<usize> {
     let start = text
         .find("<tr id=\"row2520892414217\">")
         .expect("the 409 row");
     let end = start + text[start..].find("</tr>").expect("its end") + "</tr>".len();
-    fs::write(&page, format!("{}{}", &text[..start], &text[end..])).expect("edit");
+    start..end
+}
 
-    let stale = cargo(&user, &["test", "-p", "user-groups-xtask"]);
-    let output = all_output(&stale);
-    assert!(!stale.status.success(), "{output}");
-    assert!(
-        output.contains("src/returns_spec.rs is stale: from line ")
-            && output.contains(
-                "run `cargo run -p user-groups-xtask -- regen` and commit src/returns_spec.rs"
-            ),
-        "{output}"
+#[test]
+fn a_service_follows_the_readme() {
+    let section = section();
+    let names: Vec<&str> = section
+        .files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Cargo.toml",
+            ".cargo/config.toml",
+            "xtask/Cargo.toml",
+            "xtask/src/main.rs",
+            "tests/returns_spec.rs",
+            "src/main.rs"
+        ]
     );
+    assert_eq!(section.commands, ["cargo xtask regen", "cargo test"]);
+    let (_dir, service) = users_directory(&section);
 
-    let regen = cargo(&user, &["xtask", "regen"]);
+    // The section's commands, as shown.
+    let regen = run(&service, &section.commands[0]);
     assert_eq!(
         String::from_utf8_lossy(&regen.stdout),
-        // 409 was on that page only.
-        "regen: wrote src/returns_spec.rs (3 documents, 14 rows, 7 status codes)\n",
+        "regen: wrote src/returns_spec.rs (3 documents, 15 rows, 8 status codes)\n",
         "{}",
         all_output(&regen)
     );
-
-    let build = cargo(&user, &["check", "-p", "user-groups", "--lib"]);
-    let output = all_output(&build);
-    assert!(!build.status.success(), "{output}");
+    let test = run(&service, &section.commands[1]);
+    assert!(test.status.success(), "{}", all_output(&test));
     assert!(
-        output.contains("error[E0277]: HTTP status code 409 is not documented in `creating-a-user-group.md`")
-            && output.contains("#[returns(201, 400, 409, spec = creating_a_user_group)]")
-            && output.contains("`creating-a-user-group.md` lists: 201 Created, 400 Bad Request, 401 Unauthorized, 403 Forbidden"),
-        "{output}"
+        String::from_utf8_lossy(&test.stdout).contains("test returns_spec_is_fresh ... ok"),
+        "{}",
+        all_output(&test)
+    );
+
+    // On start, the service prints its coverage as shown.
+    let coverage = output_starting(&section, "creating-a-user-group.md:");
+    let mut child = Command::new(target().join("debug/my-service"))
+        .arg("127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the service starts");
+    let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let printed: Vec<String> = stdout
+        .lines()
+        .take(coverage.lines().count())
+        .map(|line| line.expect("a line"))
+        .collect();
+    child.kill().expect("stopped");
+    let _ = child.wait();
+    assert_eq!(printed.join("\n"), coverage);
+
+    // A row for 500 joins the page: plain `cargo test` fails, as shown.
+    let page = service.join("docs/creating-a-user-group.md");
+    edit(&page, |text| {
+        let row = &text[row_409(text)];
+        let added = row
+            .replace(">409<", ">500<")
+            .replace("A resource conflict occurs.", "The server failed.");
+        text.replacen(row, &format!("{row}\n{added}"), 1)
+    });
+    let stale = output_starting(&section, "src/returns_spec.rs is stale");
+    let (before, after) = stale
+        .split_once("from line ")
+        .expect("the message names a line");
+    let after = after.split_once(' ').map_or("", |(_, rest)| rest);
+    for (command, label) in [
+        ("cargo test", "test"),
+        ("cargo xtask regen --check", "--check"),
+    ] {
+        let output = run(&service, command);
+        let text = all_output(&output);
+        assert!(!output.status.success(), "{label}: {text}");
+        assert!(
+            text.contains(before) && text.contains(after),
+            "{label} does not say, as the README shows,\n{stale}\n---\n{text}"
+        );
+    }
+    let line = stale
+        .split("from line ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .expect("a line number");
+    let text = all_output(&run(&service, "cargo test"));
+    assert!(
+        text.contains(&format!("from line {line} on")),
+        "the README shows the line this change gives: {text}"
+    );
+
+    // Regenerated, it builds; then the page drops 409, and the handler that
+    // declares it fails at that code.
+    let regen = run(&service, "cargo xtask regen");
+    assert!(regen.status.success(), "{}", all_output(&regen));
+    edit(&page, |text| {
+        let range = row_409(text);
+        format!("{}{}", &text[..range.start], &text[range.end..])
+    });
+    let regen = run(&service, "cargo xtask regen");
+    assert!(regen.status.success(), "{}", all_output(&regen));
+    let build = run(&service, "cargo build");
+    let text = all_output(&build);
+    assert!(!build.status.success(), "{text}");
+    let error = output_starting(&section, "error[E0277]");
+    assert!(
+        text.contains(error)
+            && text.contains("#[returns(201, 400, 409, spec = creating_a_user_group)]"),
+        "{text}"
     );
 }

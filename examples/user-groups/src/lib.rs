@@ -4,7 +4,8 @@
 //!
 //! The status module `src/returns_spec.rs` is generated from `docs/` by the
 //! service's xtask (`cargo run -p user-groups-xtask -- regen`), committed,
-//! and mounted once, below. Every `#[returns(..)]` in the crate is then
+//! and mounted once, below; `tests/returns_spec.rs` makes plain `cargo test`
+//! fail when it is stale. Every `#[returns(..)]` in the crate is then
 //! checked against these documents, and `spec = page` ties a handler to the
 //! one page that describes its operation.
 

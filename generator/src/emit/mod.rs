@@ -19,6 +19,12 @@ use quote::quote;
 use crate::model::Document;
 use crate::parallel;
 
+/// The module format this generator writes: the runtime's
+/// `__private::generated_module!` passes a module of its own format
+/// through and turns any other into one error naming the regen command.
+/// It changes whenever what the module needs of the runtime changes.
+pub const FORMAT: u32 = 1;
+
 /// What a generated module says of where it comes from, and how it names
 /// the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,12 +105,16 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
         format!(" The HTTP status codes that the documents in {source} list, and what each"),
         " document says of them. `#[returns(..)]` checks handlers against it.".to_owned(),
     ];
-    let head = quote! {
+    let prelude = quote! {
         // Generated text, compared byte for byte by the freshness check: a
         // user's `cargo fmt` must leave it as prettyplease printed it.
         #![cfg_attr(rustfmt, rustfmt::skip)]
+        // A binary crate that checks its handlers against one page leaves
+        // the others' items unused; that is no sign of a mistake.
+        #![allow(dead_code)]
         #(#![doc = #module_doc])*
-
+    };
+    let head = quote! {
         #status
 
         #(#[doc = #all_doc])*
@@ -123,11 +133,56 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
         let runtime = options.runtime_path()?;
         print(document_modules::module(document, name, &codes, &runtime))
     });
-    let mut out = format!("{}{}", header(options), print(head)?);
+    let mut out = format!(
+        "{}{}{}{}",
+        header(options),
+        print(prelude)?,
+        gate(options)?,
+        print(head)?
+    );
     for module in modules {
         out.push_str(&module?);
     }
+    out.push_str("}\n");
     Ok(out)
+}
+
+/// The opening of the `generated_module!` call that wraps every item, up
+/// to its items: the format, and the command that regenerates the module,
+/// which the runtime names in its error if it reads another format. The
+/// items are printed as they would be outside it, unindented.
+fn gate(options: &Options) -> Result<String, String> {
+    let runtime = options.runtime_path()?;
+    let path: syn::Path = syn::parse2(runtime).map_err(|e| e.to_string())?;
+    let mut text = String::new();
+    if path.leading_colon.is_some() {
+        text.push_str("::");
+    }
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    text.push_str(&segments.join("::"));
+    let command = proc_macro2::Literal::string(&options.command);
+    Ok(format!(
+        "{text}::__private::generated_module! {{\nformat = {FORMAT},\ncommand = {command},\n"
+    ))
+}
+
+/// A generated module's items, as syn reads them inside its
+/// `generated_module!` call, with the file's own attributes: for tools and
+/// tests that look at what a module holds. Fails on text that is not such
+/// a module.
+pub fn items(module: &str) -> Result<syn::File, String> {
+    let file = syn::parse_file(module).map_err(|e| format!("not a Rust file: {e}"))?;
+    let [syn::Item::Macro(call)] = file.items.as_slice() else {
+        return Err(
+            "not a generated module: it holds more than one `generated_module!` call".into(),
+        );
+    };
+    // `format = N, command = "...",` then the items.
+    let items: proc_macro2::TokenStream = call.mac.tokens.clone().into_iter().skip(8).collect();
+    let mut inner: syn::File =
+        syn::parse2(items).map_err(|e| format!("the module's items do not parse: {e}"))?;
+    inner.attrs = file.attrs;
+    Ok(inner)
 }
 
 /// Tokens that form whole items, printed by prettyplease.
@@ -179,6 +234,26 @@ mod tests {
     }
 
     #[test]
+    fn the_items_sit_in_a_call_that_states_the_format_and_the_command() {
+        let options = Options {
+            runtime: "::my_returns".to_owned(),
+            command: "cargo xtask regen \"quoted\"".to_owned(),
+            ..Options::default()
+        };
+        let text = module(&documents(), &options).expect("generated");
+        assert!(
+            text.contains(&format!(
+                "\n::my_returns::__private::generated_module! {{\nformat = {FORMAT},\ncommand = \"cargo xtask regen \\\"quoted\\\"\",\n"
+            )),
+            "{text}"
+        );
+        assert!(text.ends_with("}\n}\n"));
+        let file = items(&text).expect("the items parse");
+        assert!(file.items.len() > 5);
+        assert!(items("fn main() {}").is_err());
+    }
+
+    #[test]
     fn the_runtime_is_named_as_the_options_say() {
         let renamed = Options {
             runtime: "::my_returns".to_owned(),
@@ -209,7 +284,7 @@ mod tests {
     #[test]
     fn codes_are_the_union_and_each_document_lists_its_own() {
         let module = module(&documents(), &Options::default()).expect("generated");
-        let file = syn::parse_file(&module).expect("valid Rust");
+        let file = items(&module).expect("valid Rust");
         let item_names: Vec<String> = file
             .items
             .iter()

@@ -1,30 +1,21 @@
-//! `cargo run -p user-groups-xtask -- regen [--check]`: the service's xtask.
+//! `cargo run -p user-groups-xtask -- regen [--check]`: the service's
+//! xtask, the one `returns-build` gives (`returns_build::cli::main`), over
+//! this service's paths. In a service's own workspace, where `cargo xtask`
+//! is aliased to it, that is `cargo xtask regen`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-
-/// The user-groups service's build tool.
-#[derive(Parser)]
-#[command(name = "user-groups-xtask")]
-struct Xtask {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Regenerate src/returns_spec.rs from docs/ (or check it with --check).
-    Regen(returns_build::Regen),
-}
-
 fn main() -> ExitCode {
     // Read when the command runs: cargo names this package's directory, and
     // the service is its parent.
-    let xtask = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
+    let xtask = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let service = xtask.parent().unwrap_or(&xtask);
-    match Xtask::parse().command {
-        Command::Regen(regen) => regen.run(user_groups_xtask::config(service)),
-    }
+    returns_build::cli::main(
+        returns_build::Config::new(service)
+            .spec("docs")
+            // What the module's first line and the stale message tell users
+            // to run; `tests/returns_spec.rs` names the same.
+            .command("cargo run -p user-groups-xtask -- regen"),
+    )
 }

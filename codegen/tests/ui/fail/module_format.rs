@@ -1,0 +1,22 @@
+//! A status module generated in another module format than this `returns`
+//! reads (here an older one, whose `Document` had no `module` field): one
+//! error, naming the command that regenerates it, and nothing about its
+//! items or the handlers that name them.
+use returns::{returns, Reply};
+
+#[path = "module_format/returns_spec.rs"]
+mod returns_spec;
+
+#[returns(202, 409)]
+fn deliver() -> Reply<()> {
+    Reply::accepted(())
+}
+
+#[returns(409, spec = returned_values)]
+fn full() -> Reply<()> {
+    Reply::conflict(())
+}
+
+fn main() {
+    let _ = (deliver(), full(), returns_spec::Status::Accepted);
+}
