@@ -76,6 +76,24 @@ enum Command {
         #[arg(long, default_value_t = 15)]
         rounds: usize,
     },
+    /// Load the conformance layer on loopback: throughput, memory, log lines.
+    ///
+    /// Builds `benches/conformance` (release) and runs it: two servers, the
+    /// same router with the layer and without, each sent REQUESTS
+    /// undeclared 400s in alternating rounds; reports the throughput ratio,
+    /// server CPU per request, resident memory before and after, and the
+    /// lines the layer logged.
+    BenchConformance {
+        /// Requests to each server, after the warm-up.
+        #[arg(long, default_value_t = 500_000)]
+        requests: usize,
+        /// Alternating rounds the requests are split into.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        /// Keep-alive connections the client sends them over.
+        #[arg(long, default_value_t = 16)]
+        connections: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -90,6 +108,11 @@ fn main() -> ExitCode {
             let corpus = corpus.unwrap_or_else(workspace::corpus);
             xtask::bench_regen::run(&corpus, rounds).map(|report| print!("{}", report.render()))
         }
+        Command::BenchConformance {
+            requests,
+            rounds,
+            connections,
+        } => bench_conformance(requests, rounds, connections),
         Command::BenchMacro { handlers, rounds } => {
             xtask::bench_macro::run(handlers, rounds.max(1))
                 .map(|report| print!("{}", report.render()))
@@ -112,4 +135,29 @@ fn agree(corpus: PathBuf) -> Result<(), String> {
         xtask::agreement::compare(&loaded.documents, &peer).render()
     );
     Ok(())
+}
+
+/// Runs `benches/conformance`, built in release (its own package: the
+/// servers and the client need axum and tokio, which this tool does not).
+fn bench_conformance(requests: usize, rounds: usize, connections: usize) -> Result<(), String> {
+    let status = xtask::cargo::command()
+        .args([
+            "run",
+            "--release",
+            "--quiet",
+            "-p",
+            "bench-conformance",
+            "--",
+        ])
+        .args(["--requests", &requests.to_string()])
+        .args(["--rounds", &rounds.max(1).to_string()])
+        .args(["--connections", &connections.max(1).to_string()])
+        .current_dir(workspace::root())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("bench-conformance failed".to_owned())
+    }
 }
