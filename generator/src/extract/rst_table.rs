@@ -81,13 +81,67 @@ fn is_simple_border(line: &str) -> bool {
         && trimmed.split_whitespace().count() >= 2
 }
 
+/// A line laid out in display columns, as docutils counts them: East Asian
+/// wide and fullwidth characters take two columns, combining marks none,
+/// every other character one. An editor that aligns a table's borders
+/// around Chinese text aligns them by these columns.
+struct Laid {
+    chars: Vec<char>,
+    /// The column each character starts at; never decreasing.
+    starts: Vec<usize>,
+    /// The line's width in columns.
+    width: usize,
+}
+
+impl Laid {
+    fn new(line: &str) -> Laid {
+        let mut chars = Vec::with_capacity(line.len());
+        let mut starts = Vec::with_capacity(line.len());
+        let mut column = 0;
+        for c in line.trim_end().chars() {
+            chars.push(c);
+            starts.push(column);
+            column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(1);
+        }
+        Laid {
+            chars,
+            starts,
+            width: column,
+        }
+    }
+
+    /// The index of the first character that starts at or after `column`.
+    fn index(&self, column: usize) -> usize {
+        self.starts.partition_point(|&start| start < column)
+    }
+
+    /// The character that starts at `column`, if one does.
+    fn at(&self, column: usize) -> Option<char> {
+        let i = self.index(column);
+        (self.starts.get(i) == Some(&column)).then(|| self.chars[i])
+    }
+
+    /// The characters that start in `from..to`.
+    fn text(&self, from: usize, to: usize) -> &[char] {
+        let (i, j) = (self.index(from), self.index(to));
+        &self.chars[i..j.max(i)]
+    }
+
+    /// The column of the last `|` on the line.
+    fn last_bar(&self) -> Option<usize> {
+        let i = self.chars.iter().rposition(|&c| c == '|')?;
+        Some(self.starts[i])
+    }
+}
+
 /// The grid table whose top border is line `top`, and the line after it.
 ///
 /// Each column is read apart: a line separates a column where its stretch
 /// between two borders is all `-` (or `=`, under the header), so a cell
 /// merged across rows (no separator in its column) keeps its text for every
 /// row it spans, as HTML's `rowspan` is read. A cell merged across columns
-/// (no `|` at an inner border) keeps its text in its first column.
+/// (no `|` at an inner border) keeps its text in its first column. Borders
+/// are found by display column ([`Laid`]).
 fn grid_table(
     source: &Source<'_>,
     lines: &[(usize, &str)],
@@ -95,21 +149,21 @@ fn grid_table(
 ) -> Option<(RstTable, usize)> {
     let (start, border) = lines[top];
     let indent = border.len() - border.trim_start().len();
-    // Column borders: the `+` columns of the top border. Columns count
-    // characters, not bytes: a cell may hold `’` or Chinese text.
-    let borders: Vec<usize> = border
-        .chars()
-        .enumerate()
-        .filter(|&(_, c)| c == '+')
-        .map(|(column, _)| column)
+    let top_border = Laid::new(border);
+    let borders: Vec<usize> = top_border
+        .chars
+        .iter()
+        .zip(&top_border.starts)
+        .filter(|&(&c, _)| c == '+')
+        .map(|(_, &column)| column)
         .collect();
     let columns = borders.len().saturating_sub(1);
     if columns == 0 {
         return None;
     }
-    let width = border.trim_end().chars().count();
+    let width = top_border.width;
     // Per column: the text of its open cell and the row it opened on, and
-    // its finished cells as (first row, last row, text).
+    // its finished cells as (first row, last row, text), in row order.
     let mut open: Vec<Vec<String>> = vec![Vec::new(); columns];
     let mut open_from = vec![0usize; columns];
     let mut finished_cells: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); columns];
@@ -124,12 +178,8 @@ fn grid_table(
         if line.len() < indent || !(body.starts_with('|') || body.starts_with('+')) {
             break;
         }
-        let chars: Vec<char> = line.trim_end().chars().collect();
-        let stretch = |j: usize| -> &[char] {
-            let from = (borders[j] + 1).min(chars.len());
-            let to = borders[j + 1].min(chars.len()).max(from);
-            &chars[from..to]
-        };
+        let laid = Laid::new(line);
+        let stretch = |j: usize| laid.text(borders[j] + 1, borders[j + 1]);
         let separates = |j: usize| {
             let part = stretch(j);
             !part.is_empty() && (part.iter().all(|&c| c == '-') || part.iter().all(|&c| c == '='))
@@ -145,7 +195,7 @@ fn grid_table(
                     open[j].push(stretch(j).iter().collect::<String>().trim().to_owned());
                 }
             }
-            if header_rows.is_none() && chars.contains(&'=') {
+            if header_rows.is_none() && laid.chars.contains(&'=') {
                 header_rows = Some(row + 1);
             }
             closed = separated.iter().all(|&s| s);
@@ -158,15 +208,16 @@ fn grid_table(
                 problems.push((at + 1, "a tab in a grid table: reStructuredText reads it as spaces \
                     up to the next multiple of 8 columns, so the borders may not line up; use spaces"
                     .to_owned()));
-            } else if chars.len() != width {
+            } else if laid.width != width {
                 problems.push((at + 1, format!(
-                    "ragged border: this row ends at column {}, the table's top border at column {}; \
+                    "ragged border: this row ends at column {}, the table's top border at column {} \
+                     (wide characters such as Chinese count two columns, as docutils counts them); \
                      the row was read by the borders it has",
-                    chars.len(),
+                    laid.width,
                     width
                 )));
             }
-            for (j, piece) in pieces_by_column(&chars, &borders).into_iter().enumerate() {
+            for (j, piece) in pieces_by_column(&laid, &borders).into_iter().enumerate() {
                 open[j].push(piece);
             }
         }
@@ -182,15 +233,22 @@ fn grid_table(
         rows += 1;
     }
     row_lines.truncate(rows);
+    // Each column's cells are in row order: one pass over the rows, a cursor
+    // per column, keeps a table of N rows linear in N.
+    let mut cursors = vec![0usize; columns];
     let mut grid = Grid::default();
     for r in 0..rows {
         let cells = finished_cells
             .iter()
-            .map(|cells| {
-                cells
-                    .iter()
-                    .find(|(from, to, _)| (*from..=*to).contains(&r))
-                    .map_or_else(String::new, |(_, _, text)| text.clone())
+            .zip(&mut cursors)
+            .map(|(cells, cursor)| {
+                while cells.get(*cursor).is_some_and(|&(_, to, _)| to < r) {
+                    *cursor += 1;
+                }
+                match cells.get(*cursor) {
+                    Some((from, _, text)) if *from <= r => text.clone(),
+                    _ => String::new(),
+                }
             })
             .collect();
         grid.rows.push(GridRow {
@@ -215,26 +273,29 @@ fn grid_table(
 }
 
 /// A content line's text per column: between the `|` at column borders
-/// (character columns), a cell merged across columns in its first column;
+/// (display columns), a cell merged across columns in its first column;
 /// a line whose right border is out of place (ragged) ends at its last `|`.
-fn pieces_by_column(chars: &[char], borders: &[usize]) -> Vec<String> {
+fn pieces_by_column(laid: &Laid, borders: &[usize]) -> Vec<String> {
     let columns = borders.len() - 1;
     let mut pieces = vec![String::new(); columns];
-    let last_bar = chars.iter().rposition(|&c| c == '|');
     let mut j = 0;
     while j < columns {
         // The cell runs to the next border that has a `|`.
         let mut k = j + 1;
-        while k < columns && chars.get(borders[k]) != Some(&'|') {
+        while k < columns && laid.at(borders[k]) != Some('|') {
             k += 1;
         }
-        let from = (borders[j] + 1).min(chars.len());
-        let mut to = borders[k].min(chars.len());
-        if k == columns && chars.get(borders[k]) != Some(&'|') {
+        let from = borders[j] + 1;
+        let mut to = borders[k];
+        if k == columns && laid.at(borders[k]) != Some('|') {
             // Ragged right border: up to the line's last `|`.
-            to = last_bar.filter(|&bar| bar >= from).unwrap_or(chars.len());
+            to = laid
+                .last_bar()
+                .filter(|&bar| bar >= from)
+                .unwrap_or(laid.width);
         }
-        pieces[j] = chars[from..to.max(from)]
+        pieces[j] = laid
+            .text(from, to.max(from))
             .iter()
             .collect::<String>()
             .trim()
@@ -275,13 +336,19 @@ fn simple_table(
     top: usize,
 ) -> Option<(RstTable, usize)> {
     let (start, border) = lines[top];
-    // Each column starts where a run of `=` starts (the border is ASCII:
-    // its byte offsets are its character columns).
-    let mut columns = Vec::new();
+    // Each column is a run of `=`: where it starts and ends (the border is
+    // ASCII: its byte offsets are its display columns). Between two runs is
+    // a margin, which text must leave blank.
+    let mut columns: Vec<(usize, usize)> = Vec::new();
     let mut previous = b' ';
     for (at, b) in border.bytes().enumerate() {
         if b == b'=' && previous == b' ' {
-            columns.push(at);
+            columns.push((at, at));
+        }
+        if b == b'=' {
+            if let Some(column) = columns.last_mut() {
+                column.1 = at + 1;
+            }
         }
         previous = b;
     }
@@ -290,7 +357,7 @@ fn simple_table(
     let mut borders_seen = 1;
     let mut at = top + 1;
     let mut closed = false;
-    let problems = Vec::new();
+    let mut problems = Vec::new();
     while let Some(&(_, line)) = lines.get(at) {
         if is_simple_border(line) {
             borders_seen += 1;
@@ -311,17 +378,17 @@ fn simple_table(
             at += 1;
             continue;
         }
-        // Columns count characters, as in grid tables.
-        let chars: Vec<char> = line.chars().collect();
-        let cells: Vec<String> = columns
+        let laid = Laid::new(line);
+        let (starts, problem) = simple_row_starts(&laid, &columns);
+        if let Some(problem) = problem {
+            problems.push((at + 1, problem));
+        }
+        let cells: Vec<String> = starts
             .iter()
             .enumerate()
             .map(|(i, &from)| {
-                let from = from.min(chars.len());
-                let to = columns
-                    .get(i + 1)
-                    .map_or(chars.len(), |&to| to.min(chars.len()));
-                inline_text(&chars[from..to.max(from)].iter().collect::<String>())
+                let to = starts.get(i + 1).copied().unwrap_or(usize::MAX);
+                inline_text(&laid.text(from, to).iter().collect::<String>())
             })
             .collect();
         grid.rows.push(GridRow {
@@ -344,6 +411,55 @@ fn simple_table(
         closed,
         problems,
     ))
+}
+
+/// Where each cell of a simple table's row starts, in display columns: at
+/// its column's start, unless a word of the row stands in the margin
+/// before that column. docutils stops there ("Text in column margin"); the
+/// author meant the word to open the next cell (`401    Invalid auth...`,
+/// with `Invalid` begun under the code column), so that cell starts at the
+/// word, and the row is reported. Where the word fills its own column from
+/// its start, there is no other reading: the cells are cut at the columns.
+fn simple_row_starts(laid: &Laid, columns: &[(usize, usize)]) -> (Vec<usize>, Option<String>) {
+    let mut starts: Vec<usize> = columns.iter().map(|&(from, _)| from).collect();
+    let mut problem = None;
+    for i in 1..columns.len() {
+        let (own_start, own_end) = columns[i - 1];
+        let next = columns[i].0;
+        let margin = laid.text(own_end, next);
+        let Some(offset) = margin.iter().position(|c| !c.is_whitespace()) else {
+            continue;
+        };
+        // The word that reaches the margin starts after the last blank before it.
+        let first = laid.index(own_end) + offset;
+        let word = laid.chars[..first]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |blank| blank + 1);
+        let word_start = laid.starts[word];
+        let text: String = laid.chars[word..]
+            .iter()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        let moved = word_start > starts[i - 1].max(own_start);
+        if moved {
+            starts[i] = word_start;
+        }
+        problem.get_or_insert_with(|| {
+            format!(
+                "text in column margin: `{text}` runs from column {} of the table into the gap before \
+                 column {}, where docutils stops with an error; {}: align it with the border's columns",
+                i,
+                i + 1,
+                if moved {
+                    format!("read as the start of column {}", i + 1)
+                } else {
+                    "the cells were cut at the border's columns".to_owned()
+                }
+            )
+        });
+    }
+    (starts, problem)
 }
 
 /// A line's indentation, in bytes of leading whitespace.
@@ -602,16 +718,48 @@ mod tests {
     }
 
     #[test]
-    fn simple_table_columns_count_characters_too() {
-        // Byte 8 falls inside `成`: cut by bytes, both cells were lost.
-        let text = "======  ====\n描述成功    Code\n======  ====\n成功成功    200\n======  ====\n";
+    fn simple_table_columns_count_display_columns() {
+        // Each Chinese character takes two columns: `描述成功` fills the
+        // first column's eight. Cut by bytes, both cells were lost.
+        let text =
+            "========  ====\n描述成功  Code\n========  ====\n成功成功  200\n========  ====\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(
             tables[0].grid.texts(),
             [vec!["描述成功", "Code"], vec!["成功成功", "200"]]
         );
+        assert!(tables[0].problems.is_empty(), "{:?}", tables[0].problems);
     }
 
+    #[test]
+    fn text_in_a_simple_tables_margin_opens_the_next_cell_and_is_reported() {
+        // `Invalid` begins under the code column and runs into the margin:
+        // cut at the border it read `401    Inval` | `id authentication ...`.
+        let text = "=========  ==========\nStatus     Description\n=========  ==========\n400        Invalid request.\n401    Invalid authentication information.\n=========  ==========\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(
+            tables[0].grid.texts()[2],
+            ["401", "Invalid authentication information."]
+        );
+        let [(line, message)] = tables[0].problems.as_slice() else {
+            panic!("{:?}", tables[0].problems)
+        };
+        assert_eq!(*line, 5);
+        assert!(
+            message.starts_with("text in column margin: `Invalid` runs from column 1")
+                && message.contains("read as the start of column 2"),
+            "{message}"
+        );
+        // A word that fills its column from the start has no other reading.
+        let text = "====  ====\nCode  Text\n====  ====\n200OK fine\n====  ====\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(tables[0].grid.texts()[1], ["200OK", "fine"]);
+        assert!(
+            tables[0].problems[0]
+                .1
+                .contains("cut at the border's columns")
+        );
+    }
     #[test]
     fn a_grid_table_cut_off_keeps_its_rows() {
         let text = "+------+------+\n| Code | Text |\n+======+======+\n| 200  | OK   |\n";
@@ -631,11 +779,18 @@ mod tests {
     }
 
     #[test]
-    fn columns_count_characters_not_bytes() {
-        let text = "+------+--------+\n| Code | Text   |\n+======+========+\n| 200  | 好 — ok |\n+------+--------+\n";
+    fn grid_columns_count_display_columns() {
+        // An editor that aligns Chinese text gives `好` two columns, as
+        // docutils does; `—` takes one.
+        let text = "+------+---------+\n| Code | Text    |\n+======+=========+\n| 200  | 好 — ok |\n+------+---------+\n| 404  | 未找到  |\n+------+---------+\n";
         let tables = find(&Source::new(text), &[]);
         assert_eq!(tables[0].grid.texts()[1], ["200", "好 — ok"]);
+        assert_eq!(tables[0].grid.texts()[2], ["404", "未找到"]);
         assert!(tables[0].problems.is_empty(), "{:?}", tables[0].problems);
+        // Counted as one column each, the same table was ragged.
+        let narrow = "+------+--------+\n| Code | Text   |\n+======+========+\n| 200  | 好 — ok |\n+------+--------+\n";
+        let tables = find(&Source::new(narrow), &[]);
+        assert!(tables[0].problems[0].1.starts_with("ragged border"));
     }
 
     #[test]
