@@ -26,6 +26,8 @@ pub struct PeerRow {
     pub description: String,
     /// The peer's label, normalised as ours are.
     pub group: Option<Group>,
+    /// Whether the peer has a label at all (one may name no group).
+    pub labelled: bool,
     /// A code written as text under a label (the peer's `corpus.nontable.jsonl`).
     pub bare: bool,
 }
@@ -77,6 +79,10 @@ pub struct Agreement {
     pub peer_grouped: usize,
     /// Of those, the rows whose groups agree.
     pub same_peer_group: usize,
+    /// Paired rows where the peer has a label, naming a group or not.
+    pub peer_labelled: usize,
+    /// Of those, the rows whose groups agree (none with none included).
+    pub same_peer_label: usize,
     /// Every difference.
     pub differences: Vec<Difference>,
 }
@@ -131,12 +137,13 @@ pub fn read_peer(path: &Path, bare: bool) -> Result<Vec<PeerRow>, String> {
             .ok_or_else(|| format!("{}: no \"file\"", at()))?
             .to_owned();
         let description = field("description").unwrap_or_default().to_owned();
-        let group = field("group_label").and_then(group_named_by);
+        let label = field("group_label");
         rows.push(PeerRow {
             file,
             code,
             description,
-            group,
+            group: label.and_then(group_named_by),
+            labelled: label.is_some(),
             bare,
         });
     }
@@ -190,6 +197,10 @@ pub fn compare(documents: &[Document], peer: &[PeerRow]) -> Agreement {
                         agreement.peer_grouped += 1;
                         agreement.same_peer_group += usize::from(*group == peer.group);
                     }
+                    if peer.labelled {
+                        agreement.peer_labelled += 1;
+                        agreement.same_peer_label += usize::from(*group == peer.group);
+                    }
                     match (*group, peer.group) {
                         (a, b) if a == b => same_group += 1,
                         (Some(_), None) => differ(Kind::GroupOnlyOurs, key),
@@ -239,6 +250,12 @@ impl Agreement {
         ratio(self.same_peer_group, self.peer_grouped)
     }
 
+    /// Share of the paired rows the peer has a label for that are in the
+    /// group that label names (or in none, where it names none).
+    pub fn on_peer_label(&self) -> f64 {
+        ratio(self.same_peer_label, self.peer_labelled)
+    }
+
     /// How many differences of `kind`.
     pub fn count(&self, kind: Kind) -> usize {
         self.differences.iter().filter(|d| d.kind == kind).count()
@@ -272,6 +289,12 @@ impl Agreement {
             "  where the peer has a group ({:>5}):   {:>7.3}%",
             self.peer_grouped,
             100.0 * self.on_peer_group()
+        );
+        let _ = writeln!(
+            out,
+            "  where the peer has a label ({:>5}):   {:>7.3}%",
+            self.peer_labelled,
+            100.0 * self.on_peer_label()
         );
         let mut kinds: BTreeMap<Kind, (usize, &Difference)> = BTreeMap::new();
         for difference in &self.differences {

@@ -1,7 +1,7 @@
 //! What a status table's code cell holds: `200`, `400 Bad Request`, or not a code.
 
 /// A code cell, read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeCell<'a> {
     /// An HTTP status code in 100..=599, with the phrase written after it.
     Code {

@@ -51,6 +51,50 @@ pub fn rst_literal_blocks(source: &super::source::Source<'_>) -> Vec<Range<usize
     ranges
 }
 
+/// A reStructuredText page's comments, each from its `..` line to the last
+/// line indented deeper than it: explicit markup that is no directive
+/// (`.. name::`), target (`.. _name:`), footnote or citation (`.. [1]`)
+/// or substitution (`.. |name|`). docutils drops them, text, tables and
+/// all. `..` alone before a blank line is an empty comment, which holds
+/// nothing.
+pub fn rst_comments(source: &super::source::Source<'_>) -> Vec<Range<usize>> {
+    let lines: Vec<(usize, &str)> = source.lines().collect();
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let (offset, line) = lines[at];
+        let trimmed = line.trim();
+        let Some(rest) = trimmed
+            .strip_prefix("..")
+            .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+            .map(str::trim)
+        else {
+            at += 1;
+            continue;
+        };
+        let directive = rest.split_once("::").is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_+:.".contains(c))
+        });
+        let empty = rest.is_empty()
+            && lines
+                .get(at + 1)
+                .is_none_or(|(_, next)| next.trim().is_empty());
+        if directive || empty || rest.starts_with(['_', '[', '|']) {
+            at += 1;
+            continue;
+        }
+        let own = line.len() - line.trim_start().len();
+        let end = super::rst_table::indented_block_end(&lines, at + 1, own).max(at + 1);
+        let (last, text) = lines[end - 1];
+        ranges.push(offset..last + text.len());
+        at = end;
+    }
+    ranges
+}
+
 /// Fenced code blocks, each from its opening fence to its closing one.
 fn fenced_code(text: &str) -> Vec<Range<usize>> {
     // A page without a fence needs no Markdown parse.

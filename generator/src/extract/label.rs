@@ -44,7 +44,13 @@ pub fn find(source: &Source<'_>, table_start: usize, floor: usize) -> Option<Lab
             continue;
         }
         if let Some(caption) = caption_text(text) {
-            match of_phrase(caption) {
+            // reStructuredText shows `1\ *xx*` as `1xx`.
+            let caption = if source.rst {
+                super::rst_table::inline_text(caption)
+            } else {
+                caption.to_owned()
+            };
+            match of_phrase(&caption) {
                 Some(label) => return Some(label),
                 None => continue,
             }
@@ -98,6 +104,22 @@ pub fn group_named_by(phrase: &str) -> Option<Group> {
     let normal = ["normal", "success", "正常", "成功"]
         .iter()
         .any(|w| lower.replace("abnormal", "").contains(w));
+    // A class names one too (`4xx status codes`): 1xx to 3xx are no
+    // failure, 4xx and 5xx are.
+    // Emphasis may split it: Markdown's `1_xx_`, reStructuredText's `1\ *xx*`.
+    let plain = lower.replace("\\ ", "");
+    let class = plain.split_whitespace().find_map(|word| {
+        let word: Vec<u8> = word.bytes().filter(|b| !b"*_\\".contains(b)).collect();
+        match word.as_slice() {
+            [digit @ b'1'..=b'5', b'x', b'x'] => Some(*digit),
+            _ => None,
+        }
+    });
+    let (normal, abnormal) = match class {
+        Some(digit) if digit <= b'3' => (true, abnormal),
+        Some(_) => (normal, true),
+        None => (normal, abnormal),
+    };
     match (normal, abnormal) {
         (true, false) => Some(Group::Normal),
         (false, true) => Some(Group::Abnormal),
@@ -148,7 +170,10 @@ pub fn of_rst_directive(line: &str) -> Option<Label> {
         .iter()
         .find_map(|directive| trimmed.strip_prefix(directive))?
         .trim();
-    of_phrase(caption_text(caption).unwrap_or(caption))
+    // As docutils shows it: `1\ *xx* status codes` is `1xx status codes`.
+    of_phrase(&super::rst_table::inline_text(
+        caption_text(caption).unwrap_or(caption),
+    ))
 }
 
 /// `**Table 3**  Normal return code` or `**表 2** 异常返回值` → the text after the number.
@@ -186,6 +211,27 @@ mod tests {
         );
         let text = "-   异常\n\n    <table>";
         assert_eq!(label_above(text), Some(("异常".into(), Group::Abnormal)));
+    }
+
+    #[test]
+    fn a_class_of_codes_names_a_group() {
+        assert_eq!(group_named_by("2xx status codes"), Some(Group::Normal));
+        assert_eq!(group_named_by("1xx status code"), Some(Group::Normal));
+        assert_eq!(group_named_by("4xx status codes"), Some(Group::Abnormal));
+        assert_eq!(group_named_by("5xx Error codes"), Some(Group::Abnormal));
+        assert_eq!(group_named_by("2xx errors"), None, "both");
+        assert_eq!(group_named_by("3_xx_  status codes"), Some(Group::Normal));
+        let caption =
+            of_rst_directive(".. table:: **Table 3** 1\\ *xx* status codes").expect("a label");
+        assert_eq!(
+            (caption.text.as_str(), caption.group),
+            ("1xx status codes", Group::Normal)
+        );
+        let caption = of_rst_directive(".. table:: **Table 2** Error codes").expect("a label");
+        assert_eq!(
+            (caption.text.as_str(), caption.group),
+            ("Error codes", Group::Abnormal)
+        );
     }
 
     #[test]

@@ -72,13 +72,19 @@ impl Finding {
 pub fn document(path: &str, text: &str) -> Extraction {
     let mut source = Source::new(text);
     source.rst = is_rst(path);
-    // Example markup: fenced code and scripts, or RST literal blocks.
-    let examples = if source.rst {
-        examples::rst_literal_blocks(&source)
+    // Example markup: fenced code and scripts, or RST literal blocks; and
+    // what the page does not publish: RST comments.
+    let (examples, comments) = if source.rst {
+        (
+            examples::rst_literal_blocks(&source),
+            examples::rst_comments(&source),
+        )
     } else {
-        examples::ranges(text)
+        (examples::ranges(text), Vec::new())
     };
-    let mut findings = tables_in_examples(&source, &examples);
+    let mut findings = tables_in(&source, &examples, Hidden::Example);
+    findings.extend(tables_in(&source, &comments, Hidden::Comment));
+    let examples: Vec<Range<usize>> = examples.into_iter().chain(comments).collect();
     let candidates = candidates(&source, &examples);
     let mut tables = Vec::new();
     // Where the previous table ends: labels are looked for after it.
@@ -113,24 +119,52 @@ pub fn document(path: &str, text: &str) -> Extraction {
     Extraction { document, findings }
 }
 
-/// A warning for each example that shows a status table: the page shows
-/// markup there, it does not state what the operation returns.
-fn tables_in_examples(source: &Source<'_>, examples: &[Range<usize>]) -> Vec<Finding> {
-    examples
+/// Text that is on the page but states nothing about its operation.
+#[derive(Clone, Copy)]
+enum Hidden {
+    /// Markup shown as an example: a fenced code block, a `<script>`, a
+    /// reStructuredText literal block.
+    Example,
+    /// A reStructuredText comment, which docutils does not publish.
+    Comment,
+}
+
+/// A warning for each example or comment (`hidden`) that holds a status
+/// table: it does not state what the operation returns.
+fn tables_in(source: &Source<'_>, ranges: &[Range<usize>], hidden: Hidden) -> Vec<Finding> {
+    ranges
         .iter()
-        .filter(|example| {
-            let shown = Source::new(&source.text[(*example).clone()]);
+        .filter(|range| {
+            let text = &source.text[(*range).clone()];
+            if source.rst {
+                let mut shown = Source::new(text);
+                shown.rst = true;
+                return rst_table::find(&shown, &[])
+                    .iter()
+                    .any(|table| StatusTable::find(&table.grid).is_some());
+            }
+            let shown = Source::new(text);
             shown
                 .tables(&[])
                 .iter()
                 .any(|span| status_table::may_be_status_table(first_row(shown.text, span)))
         })
-        .map(|example| {
-            Finding::at(
-                source.line_of(example.start),
-                "skipped: this status table is inside a fenced code block or a <script>, \
-                 which shows markup rather than states what the page returns",
-            )
+        .map(|range| {
+            let why = match (hidden, source.rst) {
+                (Hidden::Comment, _) => {
+                    "skipped: this status table is inside a comment (`..` and an indented block), \
+                     which docutils does not publish"
+                }
+                (Hidden::Example, true) => {
+                    "skipped: this status table is inside a literal block (`::` or `.. code-block::`), \
+                     which shows markup rather than states what the page returns"
+                }
+                (Hidden::Example, false) => {
+                    "skipped: this status table is inside a fenced code block or a <script>, \
+                     which shows markup rather than states what the page returns"
+                }
+            };
+            Finding::at(source.line_of(range.start), why)
         })
         .collect()
 }
@@ -156,7 +190,12 @@ fn read_table(
     for (line, problem) in &candidate.problems {
         findings.push(Finding::at(*line, problem.clone()));
     }
-    let status = StatusTable::find(&candidate.grid)?;
+    let Some(status) = StatusTable::find(&candidate.grid) else {
+        if let Some(why) = status_table::why_not(&candidate.grid) {
+            findings.push(Finding::at(table_line, why));
+        }
+        return None;
+    };
     // The table's own caption, a label before it, else a qualifier in the
     // code column's header (`Normal Status Code`, `错误返回码`).
     let label = label::of_caption(&source.text[candidate.range.clone()])
@@ -169,8 +208,11 @@ fn read_table(
         })
         .or_else(|| label::find(source, candidate.range.start, floor))
         .or_else(|| label::of_phrase(status.code_header));
-    let mut rows = Vec::new();
-    let mut classes = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut classes: Vec<ClassRow> = Vec::new();
+    // What the previous row's code cell held: a row whose code cell is
+    // empty continues it, with its own description (as `rowspan` reads).
+    let mut carried: Option<CodeCell> = None;
     for grid_row in &status.rows {
         let line = candidate
             .row_lines
@@ -186,7 +228,24 @@ fn read_table(
             .and_then(|column| grid_row.cells.get(column))
             .cloned()
             .unwrap_or_default();
-        match code_cell::parse(cell) {
+        let parsed = match code_cell::parse(cell) {
+            CodeCell::NotACode if cell.trim().is_empty() => match carried {
+                Some(CodeCell::Code { code, .. }) => CodeCell::Code { code, reason: None },
+                Some(CodeCell::Class { class, .. }) => CodeCell::Class {
+                    class,
+                    reason: None,
+                },
+                _ => CodeCell::NotACode,
+            },
+            parsed => parsed,
+        };
+        if cell.trim().is_empty() && description.is_empty() {
+            continue;
+        }
+        if !matches!(parsed, CodeCell::NotACode) {
+            carried = Some(parsed);
+        }
+        match parsed {
             CodeCell::Code { code, reason } => {
                 // The phrase beside the code, else the reason column's.
                 let reason = reason.map(str::to_owned).or_else(|| {

@@ -192,7 +192,7 @@ fn grid_table(
                     finished_cells[j].push((open_from[j], row, text));
                     open_from[j] = row + 1;
                 } else {
-                    open[j].push(stretch(j).iter().collect::<String>().trim().to_owned());
+                    open[j].push(stretch(j).iter().collect::<String>().trim_end().to_owned());
                 }
             }
             if header_rows.is_none() && laid.chars.contains(&'=') {
@@ -294,11 +294,12 @@ fn pieces_by_column(laid: &Laid, borders: &[usize]) -> Vec<String> {
                 .filter(|&bar| bar >= from)
                 .unwrap_or(laid.width);
         }
+        // Leading spaces stay: they tell a directive's content apart.
         pieces[j] = laid
             .text(from, to.max(from))
             .iter()
             .collect::<String>()
-            .trim()
+            .trim_end()
             .to_owned();
         j = k;
     }
@@ -628,10 +629,12 @@ fn csv_cells(line: &str) -> Vec<String> {
 
 /// A cell's text as the page shows it: roles give their title
 /// (``:ref:`Error Codes <x>` `` → `Error Codes`), emphasis and literals
-/// their text, escapes their character; whitespace collapsed.
+/// their text, escapes their character, explicit markup what docutils
+/// renders of it ([`explicit_markup`]); whitespace collapsed.
 pub fn inline_text(text: &str) -> String {
+    let text = explicit_markup(text);
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut rest = text.as_ref();
     while let Some(c) = rest.chars().next() {
         if c == ':' {
             if let Some((shown, after)) = role(rest) {
@@ -659,6 +662,86 @@ pub fn inline_text(text: &str) -> String {
         }
     }
     collapse_whitespace(&out)
+}
+
+/// The admonitions docutils renders with their name as a title.
+const ADMONITIONS: &[&str] = &[
+    "attention",
+    "caution",
+    "danger",
+    "error",
+    "hint",
+    "important",
+    "note",
+    "tip",
+    "warning",
+];
+
+/// Explicit markup in a cell's lines (`.. name::`), as docutils renders
+/// it: an admonition (`.. note::`) shows its title (`Note`) and then its
+/// text, `.. admonition:: Title` its title; any other directive shows its
+/// content, without its marker line and options; a comment (`..` and text
+/// that is no directive) and its indented block show nothing, nor do
+/// targets (`.. _name:`). Text without `..` is returned as it is.
+fn explicit_markup(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("..") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut at = 0;
+    while at < lines.len() {
+        let line = lines[at];
+        let own = indent(line);
+        let trimmed = line.trim_start();
+        let Some(rest) = trimmed
+            .strip_prefix("..")
+            .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+            .map(str::trim)
+        else {
+            out.push(line.to_owned());
+            at += 1;
+            continue;
+        };
+        at += 1;
+        match rest.split_once("::") {
+            Some((name, argument))
+                if !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_+:.".contains(c)) =>
+            {
+                let name = name.to_ascii_lowercase();
+                let argument = argument.trim();
+                if ADMONITIONS.contains(&name.as_str()) {
+                    let mut title = name.clone();
+                    title[..1].make_ascii_uppercase();
+                    out.push(format!("{title} {argument}"));
+                } else if name == "admonition" {
+                    out.push(argument.to_owned());
+                }
+                // The directive's options, then its content, which stays.
+                while lines
+                    .get(at)
+                    .is_some_and(|next| indent(next) > own && next.trim_start().starts_with(':'))
+                {
+                    at += 1;
+                }
+            }
+            // A target or a footnote shows nothing; a comment nothing,
+            // with its block.
+            _ if rest.starts_with(['_', '[', '|']) => {}
+            _ => {
+                while lines
+                    .get(at)
+                    .is_some_and(|next| next.trim().is_empty() || indent(next) > own)
+                {
+                    at += 1;
+                }
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out.join("\n"))
 }
 
 /// ``:name:`text` `` at the start of `text`: what it shows (the title
@@ -859,6 +942,27 @@ mod tests {
             "{:?}",
             tables[0].row_lines
         );
+    }
+
+    #[test]
+    fn a_note_in_a_cell_reads_as_docutils_renders_it() {
+        // As on DCS's "Creating a DCS Instance" page.
+        let text = "+------+----------------------------------+\n| Code | Description                      |\n+======+==================================+\n| 200  | The task is submitted.           |\n|      |                                  |\n|      | .. note::                        |\n|      |                                  |\n|      |    If the status is **RUNNING**, |\n|      |    it was created.               |\n+------+----------------------------------+\n";
+        let tables = find(&Source::new(text), &[]);
+        assert_eq!(
+            tables[0].grid.texts()[1],
+            [
+                "200",
+                "The task is submitted. Note If the status is RUNNING, it was created."
+            ]
+        );
+        assert_eq!(
+            inline_text(
+                ".. warning:: Slow.\n.. admonition:: Mind this\n\n   Text.\n.. image:: x.png\n   :alt: x\n.. a comment\n   hidden\nShown."
+            ),
+            "Warning Slow. Mind this Text. Shown."
+        );
+        assert_eq!(inline_text("See .. here"), "See .. here");
     }
 
     #[test]

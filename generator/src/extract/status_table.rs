@@ -37,12 +37,8 @@ impl<'g> StatusTable<'g> {
         // Half the cells for a named status column; nearly all for a header
         // that only mentions status (EVS's mislabelled `错误码状态`).
         let code_share = |column: usize| {
-            let codes = rows.iter().filter(|row| {
-                row.cells
-                    .get(column)
-                    .is_some_and(|c| code_cell::looks_like_code(c))
-            });
-            codes.count() as f64 / rows.len() as f64
+            let (codes, counted) = coded_rows(&rows, column);
+            codes as f64 / counted.max(1) as f64
         };
         let code_column = header
             .cells
@@ -94,6 +90,65 @@ impl<'g> StatusTable<'g> {
             rows,
         })
     }
+}
+
+/// Why `grid` was not read as a status table, where a header cell names a
+/// status column (`Status Code`) and so the table looks like one: too few
+/// of that column's cells are codes, or another column holds service error
+/// codes. `None` for a table that does not look like a status table.
+pub fn why_not(grid: &Grid) -> Option<String> {
+    let header_at = grid.rows.iter().position(|row| row.header).unwrap_or(0);
+    let header = grid.rows.get(header_at)?;
+    let column = header
+        .cells
+        .iter()
+        .position(|title| is_status_header(title))?;
+    let title = &header.cells[column];
+    let rows: Vec<&GridRow> = grid.rows[header_at + 1..]
+        .iter()
+        .filter(|row| !row.header)
+        .collect();
+    if rows.is_empty() {
+        return Some(format!(
+            "not read as a status table: it is headed `{title}` but has no rows below its header"
+        ));
+    }
+    let (codes, counted) = coded_rows(&rows, column);
+    if codes * 2 < counted {
+        return Some(format!(
+            "not read as a status table: it is headed `{title}`, but only {codes} of its {counted} rows \
+             hold a status code (like `404` or `404 Not Found`) in that column"
+        ));
+    }
+    let error_column = (0..header.cells.len())
+        .filter(|&other| other != column)
+        .find(|&other| is_error_code_column(&header.cells[other], &rows, other))?;
+    Some(format!(
+        "not read as a status table: its `{}` column holds service error codes, so it lists errors \
+         rather than the statuses an operation answers with",
+        header.cells[error_column]
+    ))
+}
+
+/// How many of `rows` hold a code (or class) in `column`, and how many
+/// rows count: a row whose cell there is empty, after a row with a code,
+/// continues that row (its code is carried down, as `rowspan` carries it,
+/// `404 | The URI does not exist.` then ` | Invalid port ID.`), so it does
+/// not count.
+fn coded_rows(rows: &[&GridRow], column: usize) -> (usize, usize) {
+    let (mut codes, mut counted, mut after_code) = (0, 0, false);
+    for row in rows {
+        let cell = row.cells.get(column).map_or("", String::as_str);
+        if cell.trim().is_empty() && after_code {
+            continue;
+        }
+        counted += 1;
+        if code_cell::looks_like_code(cell) {
+            codes += 1;
+            after_code = true;
+        }
+    }
+    (codes, counted)
 }
 
 /// Header texts that name a status column, lower case, without spaces or
