@@ -1,5 +1,5 @@
-//! The attribute's arguments: status codes, `spec = page`, `docs = path`,
-//! `crate = path`.
+//! The attribute's arguments: status codes, `spec = page`,
+//! `op = "METHOD /path"`, `docs = path`, `crate = path`.
 //! Every problem is collected, so the user sees all of them at once.
 
 use proc_macro::{Literal, Span, TokenStream, TokenTree};
@@ -33,15 +33,28 @@ pub struct Args {
     pub codes: Vec<Code>,
     /// `spec = page`: check against that page's module only.
     pub spec: Option<Vec<TokenTree>>,
+    /// `op = "POST /v3/groups"`: check against the page that documents
+    /// that operation.
+    pub op: Option<Operation>,
     /// `docs = path`: the documents module, instead of `crate::returns_spec`.
     pub docs: Option<Vec<TokenTree>>,
     /// `crate = path`: where the `returns` crate is.
     pub krate: Option<Vec<TokenTree>>,
 }
 
+/// `op = "POST /v3/groups/{id}"`, as written and as matched.
+pub struct Operation {
+    /// The operation as the user wrote it, at their span, for messages.
+    pub written: Literal,
+    /// Normalised as the generated module's `__operation!` arms are:
+    /// `POST /v3/groups/{}`.
+    pub normal: String,
+}
+
 enum Arg {
     Code(Code),
     Spec(Path),
+    Op(Operation),
     Docs(Path),
     Crate(Path),
 }
@@ -51,6 +64,7 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {
         codes: Vec::new(),
         spec: None,
+        op: None,
         docs: None,
         krate: None,
     };
@@ -67,7 +81,10 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
                 "expected an HTTP status code such as `404` before this comma",
             )),
         };
-        any_code_written |= !matches!(arg, Ok(Arg::Spec(_) | Arg::Docs(_) | Arg::Crate(_)));
+        any_code_written |= !matches!(
+            arg,
+            Ok(Arg::Spec(_) | Arg::Op(_) | Arg::Docs(_) | Arg::Crate(_))
+        );
         match arg {
             Ok(Arg::Code(code)) => {
                 if args.codes.iter().any(|seen| seen.value == code.value) {
@@ -82,7 +99,26 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
                     args.codes.push(code);
                 }
             }
-            Ok(Arg::Spec(path)) => set_once(&mut args.spec, path, "spec", errors),
+            Ok(Arg::Spec(path)) => {
+                if args.op.is_some() {
+                    errors.push(both_page_options(path.to_token_stream()));
+                }
+                set_once(&mut args.spec, path, "spec", errors);
+            }
+            Ok(Arg::Op(op)) => {
+                if args.op.is_some() {
+                    errors.push(syn::Error::new(
+                        op.written.span().into(),
+                        "`op` is given twice: give it once",
+                    ));
+                } else if args.spec.is_some() {
+                    errors.push(both_page_options(proc_macro2::TokenStream::from(
+                        TokenStream::from(TokenTree::from(op.written.clone())),
+                    )));
+                } else {
+                    args.op = Some(op);
+                }
+            }
             Ok(Arg::Docs(path)) => set_once(&mut args.docs, path, "docs", errors),
             Ok(Arg::Crate(path)) => set_once(&mut args.krate, path, "crate", errors),
             Err(error) => errors.push(error),
@@ -95,6 +131,15 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
         ));
     }
     args
+}
+
+/// `spec` and `op` both name the page a handler is checked against.
+fn both_page_options(tokens: impl Into<proc_macro2::TokenStream>) -> syn::Error {
+    syn::Error::new_spanned(
+        tokens.into(),
+        "give `spec = <page module>` or `op = \"METHOD /path\"`, not both: each names the page \
+         the codes are checked against",
+    )
 }
 
 fn set_once(slot: &mut Option<Vec<TokenTree>>, path: Path, name: &str, errors: &mut Errors) {
@@ -159,6 +204,10 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
     };
     let option = match name.to_string().as_str() {
         "spec" => Some(("the page's module", "spec = returned_values")),
+        "op" => Some((
+            "an operation as the pages state it, a method and a path",
+            "op = \"POST /v3/groups\"",
+        )),
         "docs" => Some(("the path of a documents module", "docs = crate::status")),
         "crate" => Some(("the path of the `returns` crate", "crate = ::my_returns")),
         _ => None,
@@ -176,7 +225,8 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
         return Err(syn::Error::new(
             name.span(),
             format!(
-                "unknown option `{name}`: expected status codes, `spec = <page module>`, `docs = <documents module>` or `crate = <path>`"
+                "unknown option `{name}`: expected status codes, `spec = <page module>`, `op = \"METHOD /path\"`, \
+                 `docs = <documents module>` or `crate = <path>`"
             ),
         ));
     };
@@ -185,6 +235,9 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
             equals.span,
             format!("expected {what} after `{name} =`, such as `{example}`"),
         ));
+    }
+    if name == "op" {
+        return parse_op(input).map(Arg::Op);
     }
     let path = input.call(Path::parse_mod_style)?;
     match name.to_string().as_str() {
@@ -199,6 +252,39 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
         ));
     }
     Ok(Arg::Spec(path))
+}
+
+/// `"POST /v3/groups"`: a method in capitals, a space, a path from `/`.
+fn parse_op(input: ParseStream<'_>) -> syn::Result<Operation> {
+    let literal: syn::LitStr = input.parse().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            "`op` takes an operation as a string, as the pages state it: `op = \"POST /v3/groups\"`",
+        )
+    })?;
+    let value = literal.value();
+    let mut words = value.split_whitespace();
+    let method = words.next().unwrap_or_default();
+    let path = words.next().unwrap_or_default();
+    let methods = [
+        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE",
+    ];
+    if !methods.contains(&method) || !path.starts_with('/') || words.next().is_some() {
+        return Err(syn::Error::new(
+            literal.span(),
+            format!(
+                "`{value}` is not an operation: write a method in capitals and a path, as the pages \
+                 state it under `URI`: `op = \"POST /v3/groups\"`"
+            ),
+        ));
+    }
+    // Into `proc_macro`'s span: the macro is running, so this holds.
+    let mut written = Literal::string(&value);
+    written.set_span(literal.span().unwrap());
+    Ok(Operation {
+        written,
+        normal: crate::operation::normal(&value),
+    })
 }
 
 /// The common case, read without syn (the macro runs on every rebuild):

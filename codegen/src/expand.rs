@@ -35,7 +35,7 @@
 
 use proc_macro::{Delimiter, Group, Span, TokenStream, TokenTree};
 
-use crate::args::Args;
+use crate::args::{Args, Operation};
 use crate::plan::Plan;
 use crate::rewrite::{self, Place};
 use crate::tokens::{Tokens, respan};
@@ -165,8 +165,9 @@ fn doc_line(t: &mut Tokens, args: &Args) {
 /// impl ::returns::Declares<202> for ReturnsAttribute {}  // at `202`
 /// impl ::returns::DeclaredSet for ReturnsAttribute {
 ///     const CODES: &'static [u16] = &[202];
-///     type Documents = crate::returns_spec::Checks;      // or `docs`, or `returns_spec::page::Checks`
-///     const PAGE: Option<&'static str> = Some("page");  // only with `spec = page`
+///     type Documents = crate::returns_spec::Checks;      // or `docs`, or `returns_spec::page::Checks`,
+///                                                        // or with `op =` what `returns_spec::__operation!` names
+///     const PAGE: Option<&'static str> = Some("page");  // only with `spec = page` or `op =`
 /// }
 /// ```
 ///
@@ -226,34 +227,66 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
                     }
                 })
                 .punct(';');
-            t.ident("type").ident("Documents").punct('=');
-            match &args.docs {
-                Some(docs) => t.extend(docs),
-                None => t.ident("crate").colons().ident(MOUNTED),
+            let documents = |t: &mut Tokens| {
+                match &args.docs {
+                    Some(docs) => t.extend(docs),
+                    None => t.ident("crate").colons().ident(MOUNTED),
+                };
             };
-            t.colons();
-            if let Some(page) = &args.spec {
-                t.extend(page).colons();
+            t.ident("type").ident("Documents").punct('=');
+            if let Some(op) = &args.op {
+                operation_call(t, &documents, op, "checks");
+            } else {
+                documents(t);
+                t.colons();
+                if let Some(page) = &args.spec {
+                    t.extend(page).colons();
+                }
+                t.ident("Checks");
             }
-            t.ident("Checks").punct(';');
-            if let Some(page) = &args.spec {
-                // const PAGE: Option<&'static str> = Some("page");
-                t.ident("const")
-                    .ident("PAGE")
-                    .punct(':')
-                    .ident("Option")
-                    .punct('<')
-                    .punct('&')
-                    .lifetime("static")
-                    .ident("str")
-                    .punct('>')
-                    .punct('=')
-                    .ident("Some")
-                    .group(Delimiter::Parenthesis, |t| {
-                        t.string(&path_text(page));
-                    })
-                    .punct(';');
+            t.punct(';');
+            if args.spec.is_none() && args.op.is_none() {
+                return;
             }
+            // const PAGE: Option<&'static str> = Some("page");
+            t.ident("const")
+                .ident("PAGE")
+                .punct(':')
+                .ident("Option")
+                .punct('<')
+                .punct('&')
+                .lifetime("static")
+                .ident("str")
+                .punct('>')
+                .punct('=')
+                .ident("Some")
+                .group(Delimiter::Parenthesis, |t| {
+                    match (&args.spec, &args.op) {
+                        (Some(page), _) => {
+                            t.string(&path_text(page));
+                        }
+                        (None, Some(op)) => operation_call(t, &documents, op, "page"),
+                        (None, None) => {}
+                    };
+                })
+                .punct(';');
+        });
+}
+
+/// `crate::returns_spec::__operation!([crate::returns_spec] checks "POST /v3/groups/{}" "POST /v3/groups/{id}")`:
+/// the generated module's table gives the page that documents `op` (its
+/// `Checks` type, or in `page` mode its name), or an error at the user's
+/// string.
+fn operation_call(t: &mut Tokens, documents: &dyn Fn(&mut Tokens), op: &Operation, mode: &str) {
+    documents(t);
+    t.colons()
+        .ident("__operation")
+        .punct('!')
+        .group(Delimiter::Parenthesis, |t| {
+            t.group(Delimiter::Bracket, |t| documents(t))
+                .ident(mode)
+                .string(&op.normal)
+                .push(op.written.clone());
         });
 }
 

@@ -14,6 +14,7 @@ mod args;
 mod errors;
 mod expand;
 mod function;
+mod operation;
 mod plan;
 mod rewrite;
 mod tokens;
@@ -28,4 +29,22 @@ pub fn returns(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(plan) => expand::expand(plan),
         Err(unusable) => unusable.errors.after(unusable.item),
     }
+}
+
+/// What a generated module calls for `op = "..."` naming an operation no
+/// page documents: an error at the user's string, with the nearest
+/// documented operations. Not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn no_such_operation(input: TokenStream) -> TokenStream {
+    operation::no_such(input)
+}
+
+/// What a generated module calls for `op = "..."` naming an operation that
+/// more than one page documents: an error at the user's string. Not for
+/// direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn ambiguous_operation(input: TokenStream) -> TokenStream {
+    operation::ambiguous(input)
 }

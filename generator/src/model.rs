@@ -9,8 +9,30 @@ pub struct Document {
     pub path: String,
     /// The page's first heading, markup removed.
     pub title: Option<String>,
+    /// The operations it documents, as its `URI` section states them, in
+    /// page order; empty for a page that states none.
+    pub operations: Vec<Operation>,
     /// Its status tables, in page order.
     pub tables: Vec<Table>,
+}
+
+/// An operation a page documents: `POST /v3/groups`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Operation {
+    /// 1-based line where the page states it.
+    pub line: usize,
+    /// The method, upper case (`POST`).
+    pub method: String,
+    /// The path template as written, escapes removed and without a query
+    /// string (`/v3/groups/{group_id}`).
+    pub path: String,
+}
+
+impl fmt::Display for Operation {
+    /// `POST /v3/groups`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.path)
+    }
 }
 
 /// One status table of a document.

@@ -61,7 +61,10 @@ fn assert_linear(page: fn(usize) -> String, what: &str) {
     let large = fastest(&page(4 * n), 4 * n);
     let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
     // Shown with `cargo test --test linear_growth -- --nocapture`.
-    println!("{what}: {n} rows {small:?}, {} rows {large:?}: {ratio:.1}x", 4 * n);
+    println!(
+        "{what}: {n} rows {small:?}, {} rows {large:?}: {ratio:.1}x",
+        4 * n
+    );
     assert!(
         ratio < 8.0,
         "{what}: {} rows took {large:?}, {n} rows {small:?}: {ratio:.1}x for 4x the rows, \

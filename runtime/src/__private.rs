@@ -17,7 +17,7 @@ impl<const N: u16> Declares<N> for Unchecked {}
 /// Wraps every item of a generated status module, which states the module
 /// format it was written in (the generator's `emit::FORMAT`) and the
 /// command that regenerates it. A module of the format this `returns`
-/// reads, 1, is passed through; any other becomes one error that names
+/// reads, 2, is passed through; any other becomes one error that names
 /// that command, instead of a type error at every item: its items are
 /// left out, and rustc reports nothing about them or the paths that name
 /// them. The format changes whenever what a module needs of the runtime
@@ -26,14 +26,14 @@ impl<const N: u16> Declares<N> for Unchecked {}
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __generated_module {
-    (format = 1, command = $command:literal, $($item:tt)*) => {
+    (format = 2, command = $command:literal, $($item:tt)*) => {
         $($item)*
     };
     (format = $format:literal, command = $command:literal, $($item:tt)*) => {
         ::core::compile_error!(::core::concat!(
             "this status module was generated in module format ",
             $format,
-            ", and this version of `returns` reads format 1: regenerate it with `",
+            ", and this version of `returns` reads format 2: regenerate it with `",
             $command,
             "`, using the `returns-build` of the same version as `returns`"
         ));
@@ -41,3 +41,20 @@ macro_rules! __generated_module {
 }
 
 pub use crate::__generated_module as generated_module;
+
+/// What a generated module's `__operation!` gives for an operation one
+/// page documents (see `#[returns(.., op = "...")]`): in `checks` mode the
+/// page's `Checks` type, in `page` mode its module's name.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_page {
+    (checks [$($module:tt)*] $page:ident) => {
+        $($module)*::$page::Checks
+    };
+    (page [$($module:tt)*] $page:ident) => {
+        ::core::stringify!($page)
+    };
+}
+
+pub use crate::__operation_page as operation_page;
+pub use returns_macros::{ambiguous_operation, no_such_operation};

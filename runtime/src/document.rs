@@ -15,9 +15,29 @@ pub struct Document {
     pub module: &'static str,
     /// The page's first heading, if it has one.
     pub title: Option<&'static str>,
+    /// The operations the page documents, as its `URI` section states
+    /// them (`POST /v3/groups`); empty for a page that states none.
+    pub operations: &'static [Operation],
     /// Every row of the document's status tables, in page order. A code may
     /// appear more than once when the page lists it more than once.
     pub entries: &'static [Entry],
+}
+
+/// An operation a page documents: a method and a path template as the
+/// page writes it, escapes removed (`GET /v3/groups/{group_id}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The method, upper case.
+    pub method: &'static str,
+    /// The path template.
+    pub path: &'static str,
+}
+
+impl core::fmt::Display for Operation {
+    /// `GET /v3/groups/{group_id}`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{} {}", self.method, self.path)
+    }
 }
 
 /// One row of a document's status table.

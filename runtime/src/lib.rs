@@ -74,7 +74,7 @@ mod status;
 pub mod __private;
 
 pub use coverage::{Coverage, Leftover, coverage};
-pub use document::{Document, Entry, Group};
+pub use document::{Document, Entry, Group, Operation};
 pub use handler::declared;
 pub use reply::{AnyCode, DeclaredSet, Declares, Lists, ListsCode, Reply, Undeclared};
 pub use route::Route;

@@ -4,7 +4,7 @@
 //! The HTTP status codes that the documents in `spec/` list, and what each
 //! document says of them. `#[returns(..)]` checks handlers against it.
 ::returns::__private::generated_module! {
-format = 1,
+format = 2,
 command = "cargo xtask regen",
 /// An HTTP status code that at least one document in `spec/` lists.
 ///
@@ -274,6 +274,17 @@ impl Documented<503> for AllDocuments {}
 impl Documented<504> for AllDocuments {}
 /// Every document in `spec/`, in path order.
 pub static DOCUMENTS: &[&::returns::Document] = &[&returned_values::DOCUMENT];
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `spec/`).
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __operation {
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::returns::__private::no_such_operation!($mode $op [::returns] "`spec/`"[])
+    };
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __operation;
 /// What `returned-values.md` lists under "Returned Values".
 ///
 /// - 200 (normal): The task is successfully delivered.
@@ -299,6 +310,7 @@ pub mod returned_values {
         path: "returned-values.md",
         module: "returned_values",
         title: Some("Returned Values"),
+        operations: &[],
         entries: &[
             ::returns::Entry {
                 code: 200,

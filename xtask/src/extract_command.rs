@@ -31,6 +31,13 @@ pub fn extract(spec: PathBuf, json: bool) -> Result<(), String> {
 
 fn print_json(out: &mut impl Write, documents: &[Document]) -> std::io::Result<()> {
     for document in documents {
+        // The page's operations, on each of its rows: `operation` the
+        // first (`POST /v3/groups`) or null, `operations` all of them.
+        let operations: Vec<String> = document
+            .operations
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         for (index, table) in document.tables.iter().enumerate() {
             let row = |line: usize,
                        code: Option<u16>,
@@ -54,6 +61,8 @@ fn print_json(out: &mut impl Write, documents: &[Document]) -> std::io::Result<(
                     "group": table.group.map(|g| g.as_str()),
                     "label": table.label,
                     "form": form,
+                    "operation": operations.first(),
+                    "operations": operations,
                 })
             };
             for r in &table.rows {

@@ -2,7 +2,8 @@
 //!
 //! `cargo xtask regen` is [`returns_build::Regen`] over [`workspace::bundled`];
 //! the rest are development tools, kept out of the generator library that
-//! users build: [`agreement`] with the independent extractor, the benchmarks
+//! users build: [`agreement`] with the independent extractor and
+//! [`operation_agreement`] with an independent reader of operations, the benchmarks
 //! [`bench_regen`] and [`bench_macro`], and [`module_check`], which compiles
 //! a generated module in a crate of its own. They share [`measure`]
 //! (medians), [`cargo`] (running cargo) and [`workspace`] (this checkout's
@@ -15,4 +16,5 @@ pub mod cargo;
 pub mod extract_command;
 pub mod measure;
 pub mod module_check;
+pub mod operation_agreement;
 pub mod workspace;

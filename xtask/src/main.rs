@@ -42,10 +42,20 @@ enum Command {
     /// from its `reference/corpus.jsonl` and `corpus.nontable.jsonl`, then prints the agreement on
     /// (file, code), (file, code, description) and group, and each kind of
     /// difference with an example.
+    ///
+    /// Operations (`POST /v3/groups`) are compared with an independent
+    /// reader's (`xtask/peer/operations.py`), page by page: its output for
+    /// each corpus beside the checkout is kept in `xtask/peer/reference/`,
+    /// or give one with --operations. A folder with no peer rows of status
+    /// tables (a held-out set) is compared on operations alone.
     Agree {
         /// The corpus [default: ../shared/corpus beside the workspace].
         #[arg(long, value_name = "DIR")]
         corpus: Option<PathBuf>,
+        /// The independent reader's operations for the corpus (JSON lines
+        /// from `python3 xtask/peer/operations.py DIR`).
+        #[arg(long, value_name = "FILE")]
+        operations: Option<PathBuf>,
     },
     /// Time regen over a large docs tree against parse-only and the Python peer.
     ///
@@ -103,7 +113,9 @@ fn main() -> ExitCode {
             spec.unwrap_or_else(|| workspace::root().join("spec")),
             json,
         ),
-        Command::Agree { corpus } => agree(corpus.unwrap_or_else(workspace::corpus)),
+        Command::Agree { corpus, operations } => {
+            agree(corpus.unwrap_or_else(workspace::corpus), operations)
+        }
         Command::BenchRegen { corpus, rounds } => {
             let corpus = corpus.unwrap_or_else(workspace::corpus);
             xtask::bench_regen::run(&corpus, rounds).map(|report| print!("{}", report.render()))
@@ -127,13 +139,34 @@ fn main() -> ExitCode {
     }
 }
 
-fn agree(corpus: PathBuf) -> Result<(), String> {
-    let peer = xtask::agreement::read_peer_of(&corpus)?;
+fn agree(corpus: PathBuf, operations: Option<PathBuf>) -> Result<(), String> {
     let loaded = xtask::extract_command::load(&corpus, "agree")?;
-    print!(
-        "{}",
-        xtask::agreement::compare(&loaded.documents, &peer).render()
-    );
+    let has_rows = corpus.join("reference").is_dir();
+    if has_rows {
+        let peer = xtask::agreement::read_peer_of(&corpus)?;
+        print!(
+            "{}",
+            xtask::agreement::compare(&loaded.documents, &peer).render()
+        );
+    }
+    let reference = operations.or_else(|| xtask::operation_agreement::reference_for(&corpus));
+    match reference {
+        Some(reference) => {
+            let pages = xtask::operation_agreement::read_reference(&reference)?;
+            print!(
+                "{}",
+                xtask::operation_agreement::compare(&loaded.documents, &pages).render()
+            );
+        }
+        None if !has_rows => {
+            return Err(format!(
+                "nothing to compare in {}: no peer rows (reference/*.jsonl) and no operations \
+                 (--operations FILE, from `python3 xtask/peer/operations.py DIR`)",
+                corpus.display()
+            ));
+        }
+        None => {}
+    }
     Ok(())
 }
 

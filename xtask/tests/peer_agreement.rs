@@ -30,6 +30,7 @@ use std::path::Path;
 
 use returns_build::regen;
 use xtask::agreement::{self, Agreement, Kind};
+use xtask::operation_agreement;
 
 /// Our reading of `corpus` against the peer's, or None where the corpus is
 /// not beside the checkout.
@@ -45,6 +46,15 @@ fn compare(corpus: &Path) -> Option<Agreement> {
     let loaded = regen::load(corpus).unwrap_or_else(|e| panic!("{e:?}"));
     let result = agreement::compare(&loaded.documents, &peer);
     println!("{}", result.render());
+    // #18: the operations each page states, against an independent reader
+    // (`xtask/peer/operations.py`), on at least 98% of its pages.
+    let reference = operation_agreement::reference_for(corpus)
+        .expect("xtask/peer/reference holds the reader's operations for each corpus");
+    let pages = operation_agreement::read_reference(&reference).expect("the reference");
+    let operations = operation_agreement::compare(&loaded.documents, &pages);
+    println!("{}", operations.render());
+    assert!(operations.reference_pages > 100, "{}", operations.render());
+    assert!(operations.on_pages() >= 0.98, "{}", operations.render());
     Some(result)
 }
 

@@ -4,7 +4,7 @@
 //! The HTTP status codes that the documents in `docs/` list, and what each
 //! document says of them. `#[returns(..)]` checks handlers against it.
 ::returns::__private::generated_module! {
-format = 1,
+format = 2,
 command = "cargo run -p user-groups-xtask -- regen",
 /// An HTTP status code that at least one document in `docs/` lists.
 ///
@@ -204,6 +204,30 @@ pub static DOCUMENTS: &[&::returns::Document] = &[
     &deleting_a_user_group::DOCUMENT,
     &querying_user_group_details::DOCUMENT,
 ];
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `docs/`).
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __operation {
+    ([$($module:tt)*] $mode:ident "DELETE /v3/groups/{}" $op:literal) => {
+        ::returns::__private::operation_page!($mode [$($module)*] deleting_a_user_group)
+    };
+    ([$($module:tt)*] $mode:ident "GET /v3/groups/{}" $op:literal) => {
+        ::returns::__private::operation_page!($mode [$($module)*]
+        querying_user_group_details)
+    };
+    ([$($module:tt)*] $mode:ident "POST /v3/groups" $op:literal) => {
+        ::returns::__private::operation_page!($mode [$($module)*] creating_a_user_group)
+    };
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::returns::__private::no_such_operation!($mode $op [::returns]
+        "`docs/`"["DELETE /v3/groups/{group_id}" "deleting-a-user-group.md"
+        "GET /v3/groups/{group_id}" "querying-user-group-details.md" "POST /v3/groups"
+        "creating-a-user-group.md"])
+    };
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __operation;
 /// What `creating-a-user-group.md` lists under "Creating a User Group".
 ///
 /// - 201: The user group is successfully created.
@@ -217,6 +241,12 @@ pub mod creating_a_user_group {
         path: "creating-a-user-group.md",
         module: "creating_a_user_group",
         title: Some("Creating a User Group"),
+        operations: &[
+            ::returns::Operation {
+                method: "POST",
+                path: "/v3/groups",
+            },
+        ],
         entries: &[
             ::returns::Entry {
                 code: 201,
@@ -298,6 +328,12 @@ pub mod deleting_a_user_group {
         path: "deleting-a-user-group.md",
         module: "deleting_a_user_group",
         title: Some("Deleting a User Group"),
+        operations: &[
+            ::returns::Operation {
+                method: "DELETE",
+                path: "/v3/groups/{group_id}",
+            },
+        ],
         entries: &[
             ::returns::Entry {
                 code: 204,
@@ -379,6 +415,12 @@ pub mod querying_user_group_details {
         path: "querying-user-group-details.md",
         module: "querying_user_group_details",
         title: Some("Querying User Group Details"),
+        operations: &[
+            ::returns::Operation {
+                method: "GET",
+                path: "/v3/groups/{group_id}",
+            },
+        ],
         entries: &[
             ::returns::Entry {
                 code: 200,

@@ -84,6 +84,7 @@ mod tests {
         Document {
             path: "a.md".into(),
             title: None,
+            operations: Vec::new(),
             tables: vec![Table {
                 line: 1,
                 label: None,

@@ -128,6 +128,10 @@ pub fn module(
         runtime,
     );
     let module = name.to_string();
+    let operations = document.operations.iter().map(|operation| {
+        let (method, path) = (operation.method.as_str(), operation.path.as_str());
+        quote!(#runtime::Operation { method: #method, path: #path })
+    });
     let document_doc = format!(" What {shown} says, row by row.");
     let marker_doc = format!(" Stands for {shown} in `#[returns(.., spec = {name})]`.");
     quote! {
@@ -138,6 +142,7 @@ pub fn module(
                 path: #path,
                 module: #module,
                 title: #title,
+                operations: &[#(#operations),*],
                 entries: &[#(#entries),*],
             };
 

@@ -11,6 +11,7 @@ mod codes;
 mod document_modules;
 mod documented;
 pub mod naming;
+pub mod operations;
 mod status_enum;
 
 use proc_macro2::TokenStream;
@@ -23,7 +24,7 @@ use crate::parallel;
 /// `__private::generated_module!` passes a module of its own format
 /// through and turns any other into one error naming the regen command.
 /// It changes whenever what the module needs of the runtime changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// What a generated module says of where it comes from, and how it names
 /// the runtime.
@@ -88,6 +89,7 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
     let status = status_enum::tokens(&documents, &codes, &runtime, &source);
     let names = document_modules::names(&documents);
     let documents_static = document_modules::documents_static(&names, &runtime, &source);
+    let operations = operations::tokens(&documents, &names, &runtime, &source);
     let union = documented::tokens(
         documented::Scope::All(&options.documents),
         &quote!(AllDocuments),
@@ -124,6 +126,8 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
         #union
 
         #documents_static
+
+        #operations
     };
     // prettyplease prints a file item by item, so the document modules are
     // printed apart, on every core, and joined in path order: the same bytes.

@@ -14,6 +14,7 @@ mod code_cell;
 mod examples;
 mod grid;
 mod label;
+mod operations;
 mod pipe_table;
 mod rst_table;
 mod source;
@@ -114,6 +115,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
     let document = Document {
         path: path.to_owned(),
         title: title(&source),
+        operations: operations::find(&source),
         tables,
     };
     Extraction { document, findings }

@@ -4,7 +4,7 @@
 //! The HTTP status codes that the documents in `tests/renamed-crate/docs/` list, and what each
 //! document says of them. `#[returns(..)]` checks handlers against it.
 ::renamed_returns::__private::generated_module! {
-format = 1,
+format = 2,
 command = "cargo xtask regen --spec tests/renamed-crate/docs --out tests/renamed-crate/src/returns_spec.rs --runtime ::renamed_returns",
 /// An HTTP status code that at least one document in `tests/renamed-crate/docs/` lists.
 ///
@@ -274,6 +274,18 @@ impl Documented<503> for AllDocuments {}
 impl Documented<504> for AllDocuments {}
 /// Every document in `tests/renamed-crate/docs/`, in path order.
 pub static DOCUMENTS: &[&::renamed_returns::Document] = &[&returned_values::DOCUMENT];
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `tests/renamed-crate/docs/`).
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __operation {
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::renamed_returns::__private::no_such_operation!($mode $op [::renamed_returns]
+        "`tests/renamed-crate/docs/`"[])
+    };
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __operation;
 /// What `returned-values.md` lists under "Returned Values".
 ///
 /// - 200 (normal): The task is successfully delivered.
@@ -299,6 +311,7 @@ pub mod returned_values {
         path: "returned-values.md",
         module: "returned_values",
         title: Some("Returned Values"),
+        operations: &[],
         entries: &[
             ::renamed_returns::Entry {
                 code: 200,

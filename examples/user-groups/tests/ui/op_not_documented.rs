@@ -1,0 +1,25 @@
+// `op =` names the page by the operation it documents; an operation that no
+// page documents is an error at the string, with the nearest ones. The
+// module is mounted here (`op =` reads it in the crate that mounts it).
+#[path = "../../src/returns_spec.rs"]
+mod returns_spec;
+use returns::{returns, Reply};
+
+#[returns(201, op = "POST /v3/group")]
+fn create() -> Reply<()> {
+    Reply::created(())
+}
+
+#[returns(200, op = "GET /v3/groups/{id}")]
+fn show() -> Reply<()> {
+    Reply::ok(())
+}
+
+#[returns(200, 409, op = "GET /v3/groups/{id}")]
+fn conflicting() -> Reply<()> {
+    Reply::ok(())
+}
+
+fn main() {
+    let _ = (create(), show(), conflicting());
+}

@@ -1,0 +1,145 @@
+//! What `#[returns(.., op = "POST /v3/groups")]` reads: the module's
+//! `__operation!` macro, one arm per documented operation, which names that
+//! operation's page. A user knows the operation; a page's module name,
+//! made from a file name such as `cn.zh-cn__API参考__APP授权.md`, is no
+//! name to type.
+//!
+//! ```text
+//! macro_rules! __operation {
+//!     ([$($module:tt)*] $mode:ident "POST /v3/groups" $op:literal) => {
+//!         ::returns::__private::operation_page!($mode [$($module)*] creating_a_user_group)
+//!     };
+//!     // an operation two pages document: an error at the user's string
+//!     // any other: an error at the user's string, naming the nearest
+//! }
+//! pub(crate) use __operation;
+//! ```
+//!
+//! The attribute passes the documents module's path (`[crate::returns_spec]`),
+//! since a `macro_rules!` cannot name its own module, and writes the
+//! operation both normalised (parameter names as `{}`) and as the user
+//! wrote it, for the message. [`normal`] is the rule; `returns-macros`
+//! applies the same one to what the user writes.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::Document;
+
+/// `POST /v3/groups/{group_id}` → `POST /v3/groups/{}`: what an operation
+/// is matched by. Parameter names do not matter, in braces or axum's
+/// `:name`; everything else must be equal.
+pub fn normal(method: &str, path: &str) -> String {
+    let mut out = format!("{} ", method.to_ascii_uppercase());
+    for (i, segment) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        if segment.starts_with(':') {
+            out.push_str("{}");
+            continue;
+        }
+        let mut rest = segment;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            match rest[open..].find('}') {
+                Some(close) => {
+                    out.push_str("{}");
+                    rest = &rest[open + close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+/// The `__operation!` macro for `documents` (in path order), whose
+/// modules are `names`; `source` is the documents' directory as shown.
+pub fn tokens(
+    documents: &[&Document],
+    names: &[String],
+    runtime: &TokenStream,
+    source: &str,
+) -> TokenStream {
+    // Each normalised operation: the pages that document it, and how the
+    // first of them writes it.
+    let mut by_operation: BTreeMap<String, (String, Vec<(&str, &str)>)> = BTreeMap::new();
+    for (document, name) in documents.iter().zip(names) {
+        for operation in &document.operations {
+            let key = normal(&operation.method, &operation.path);
+            let entry = by_operation
+                .entry(key)
+                .or_insert_with(|| (operation.to_string(), Vec::new()));
+            if !entry.1.iter().any(|(path, _)| *path == document.path) {
+                entry.1.push((document.path.as_str(), name.as_str()));
+            }
+        }
+    }
+    let mut arms = Vec::new();
+    let mut listed = Vec::new();
+    for (key, (written, pages)) in &by_operation {
+        let key = Literal::string(key);
+        let written_literal = Literal::string(written);
+        match pages.as_slice() {
+            [(path, name)] => {
+                let module = format_ident!("{name}");
+                arms.push(quote! {
+                    ([$($module:tt)*] $mode:ident #key $op:literal) => {
+                        #runtime::__private::operation_page!($mode [$($module)*] #module)
+                    };
+                });
+                listed.push(quote!(#written_literal #path));
+            }
+            _ => {
+                let paths: Vec<&str> = pages.iter().map(|(path, _)| *path).collect();
+                arms.push(quote! {
+                    ([$($module:tt)*] $mode:ident #key $op:literal) => {
+                        #runtime::__private::ambiguous_operation!($mode $op [#runtime] #written_literal [#(#paths)*])
+                    };
+                });
+                for (path, _) in pages {
+                    listed.push(quote!(#written_literal #path));
+                }
+            }
+        }
+    }
+    let doc = format!(
+        " The page that documents an operation: what `#[returns(.., op = \"POST /path\")]` \
+         names (the operations stated under the `URI` headings of the documents in {source})."
+    );
+    quote! {
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[allow(unused_macros)]
+        macro_rules! __operation {
+            #(#arms)*
+            ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+                #runtime::__private::no_such_operation!($mode $op [#runtime] #source [#(#listed)*])
+            };
+        }
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        pub(crate) use __operation;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normal;
+
+    #[test]
+    fn parameter_names_do_not_matter() {
+        assert_eq!(normal("get", "/v3/groups/{group_id}"), "GET /v3/groups/{}");
+        assert_eq!(normal("GET", "/v3/groups/:id"), "GET /v3/groups/{}");
+        assert_eq!(normal("GET", "/v1/{a}-{b}.json"), "GET /v1/{}-{}.json");
+        assert_eq!(normal("GET", "/"), "GET /");
+        assert_eq!(normal("GET", "/x/{open"), "GET /x/{open");
+    }
+}

@@ -1,0 +1,299 @@
+//! The operations a page documents: under its `URI` heading, a method and
+//! a path template, `POST /v3/groups` or `DELETE /v3/groups/\{group\_id\}`.
+//!
+//! A page states its operation in each form alike: a plain line or a code
+//! block under a Markdown `## URI` heading (also in a list item such as
+//! `-   URI format`), under an HTML export's `<h4 class="sectiontitle">URI</h4>`,
+//! or under a reStructuredText `URI` section title (also in a
+//! `.. code-block::`). The path is kept as written, its escapes removed and
+//! its query string (`?limit={limit}`) dropped. A URL whose host is a
+//! placeholder (`https://{Endpoint}/v3/...`) gives its path; one with a real
+//! host is an example, as is a line quoted in a note (`>GET /v1/3ac2...`).
+//! A page that states several (v1 and v1.1 of one call) keeps each, once.
+
+use super::source::Source;
+use super::text::strip_tags;
+use crate::model::Operation;
+
+/// The methods a page may state, as HTTP spells them.
+const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+
+/// Every operation stated under the page's `URI` headings, in page order,
+/// each once.
+pub fn find(source: &Source<'_>) -> Vec<Operation> {
+    let mut operations: Vec<Operation> = Vec::new();
+    let lines = if source.rst {
+        rst_section_lines(source)
+    } else {
+        markup_section_lines(source)
+    };
+    for (line, text) in lines {
+        if let Some((method, path)) = operation(&text) {
+            if !operations
+                .iter()
+                .any(|known| known.method == method && known.path == path)
+            {
+                operations.push(Operation {
+                    line,
+                    method: method.to_owned(),
+                    path,
+                });
+            }
+        }
+    }
+    operations
+}
+
+/// Whether a heading's text names the URI section: `URI`, `**URI**`.
+fn is_uri_heading(text: &str) -> bool {
+    let text = strip_tags(text);
+    text.trim_matches(|c: char| c == '*' || c == ':' || c == '：' || c.is_whitespace())
+        .eq_ignore_ascii_case("uri")
+}
+
+/// The text lines of a Markdown page's or an HTML export's URI sections,
+/// each with its 1-based line: from a `## URI` heading (or an `<hN>` whose
+/// text is `URI`) to the next heading of either kind. Tags end a line, so
+/// `<p>GET /a</p><p>GET /b</p>` gives two.
+fn markup_section_lines(source: &Source<'_>) -> Vec<(usize, String)> {
+    let text = source.text;
+    // Every heading, as (start, end of its own text, whether it is `URI`).
+    let mut headings: Vec<(usize, usize, bool)> = Vec::new();
+    for (offset, line) in source.lines() {
+        if let Some(rest) = line.strip_prefix('#') {
+            let rest = rest.trim_start_matches('#');
+            if rest.starts_with(char::is_whitespace) {
+                headings.push((offset, offset + line.len(), is_uri_heading(rest)));
+            }
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find("<h") {
+        let start = at + found;
+        at = start + 2;
+        let level = lower.as_bytes().get(start + 2).copied();
+        if !level.is_some_and(|b| (b'1'..=b'6').contains(&b)) {
+            continue;
+        }
+        let close = format!("</h{}", char::from(level.unwrap_or(b'1')));
+        let Some(end) = lower[start..].find(&close).map(|end| start + end) else {
+            continue;
+        };
+        let end = lower[end..].find('>').map_or(end, |gt| end + gt + 1);
+        headings.push((start, end, is_uri_heading(&text[start..end])));
+    }
+    headings.sort_unstable();
+    let mut out = Vec::new();
+    for (i, &(_, end, uri)) in headings.iter().enumerate() {
+        if !uri {
+            continue;
+        }
+        let stop = headings.get(i + 1).map_or(text.len(), |&(next, _, _)| next);
+        out.extend(text_lines(source, end..stop.max(end)));
+    }
+    out
+}
+
+/// The text of `range` outside tags, cut into lines at line breaks and at
+/// tags, each with the 1-based line it starts on; entities decoded.
+fn text_lines(source: &Source<'_>, range: std::ops::Range<usize>) -> Vec<(usize, String)> {
+    let text = &source.text[range.clone()];
+    let mut out = Vec::new();
+    let mut run_start = range.start;
+    let mut run = String::new();
+    let mut in_tag = false;
+    let mut flush = |run: &mut String, start: usize| {
+        for (i, piece) in run.split('\n').enumerate() {
+            let skipped: usize = run.split('\n').take(i).map(|p| p.len() + 1).sum();
+            if !piece.trim().is_empty() {
+                out.push((source.line_of(start + skipped), decode(piece.trim())));
+            }
+        }
+        run.clear();
+    };
+    for (i, c) in text.char_indices() {
+        match c {
+            '<' => {
+                flush(&mut run, run_start);
+                in_tag = true;
+            }
+            '>' if in_tag => {
+                in_tag = false;
+                run_start = range.start + i + 1;
+            }
+            _ if !in_tag => run.push(c),
+            _ => {}
+        }
+    }
+    flush(&mut run, run_start);
+    out
+}
+
+/// The few entities a URI line holds.
+fn decode(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The lines of a reStructuredText page's `URI` sections, each with its
+/// 1-based line: from under the title's underline to the next title.
+fn rst_section_lines(source: &Source<'_>) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = source.lines().map(|(_, line)| line).collect();
+    let titled = |i: usize| -> bool {
+        let (Some(title), Some(under)) = (lines.get(i), lines.get(i + 1)) else {
+            return false;
+        };
+        let under = under.trim_end();
+        let mark = under.chars().next();
+        !title.trim().is_empty()
+            && !title.starts_with(char::is_whitespace)
+            && mark.is_some_and(|m| m.is_ascii_punctuation() && m != '.' && m != ':')
+            && under.chars().all(|c| Some(c) == mark)
+            && under.chars().count() >= title.trim_end().chars().count().min(3)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if titled(i) && is_uri_heading(lines[i]) {
+            let mut j = i + 2;
+            while j < lines.len() && !titled(j) {
+                if !lines[j].trim().is_empty() {
+                    out.push((j + 1, lines[j].trim().to_owned()));
+                }
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `GET /v3/groups/\{group\_id\}` → (`GET`, `/v3/groups/{group_id}`): a line
+/// that starts with a method and a path template, or a URL whose host is a
+/// placeholder. List markers and code marks before it are passed over; a
+/// line quoted in a note (`>`) is an example.
+fn operation(line: &str) -> Option<(&'static str, String)> {
+    let line = line
+        .trim_start_matches(['-', '*', '+', '`', ' '])
+        .trim_start();
+    if line.starts_with('>') {
+        return None;
+    }
+    let word_end = line
+        .find(|c: char| !c.is_ascii_uppercase())
+        .unwrap_or(line.len());
+    let method = METHODS.iter().find(|m| **m == &line[..word_end])?;
+    let rest = &line[word_end..];
+    if !(rest.starts_with(char::is_whitespace) || rest.starts_with('/')) {
+        return None;
+    }
+    let token = rest.trim_start().split_whitespace().next()?;
+    // Escapes (`\{`, `\_`) and emphasis (`{*Endpoint*}`) are markup.
+    let mut target: String = token
+        .chars()
+        .filter(|&c| c != '\\' && c != '*' && c != '`')
+        .collect();
+    if let Some(query) = target.find('?') {
+        target.truncate(query);
+    }
+    let path = match target.find("://") {
+        Some(scheme) => {
+            let after = &target[scheme + 3..];
+            let (host, path) = after.split_at(after.find('/')?);
+            // A placeholder host is a template; a real one is an example.
+            if !host.starts_with('{') {
+                return None;
+            }
+            path.to_owned()
+        }
+        None if target.starts_with('{') => target[target.find('/')?..].to_owned(),
+        None => target,
+    };
+    let path = path
+        .trim_end_matches([',', ';', '.', ')', '：', ':'])
+        .to_owned();
+    let valid = path.starts_with('/')
+        && path.chars().all(|c| !c.is_whitespace() && !c.is_control())
+        && path.matches('{').count() == path.matches('}').count();
+    valid.then_some((method, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(path: &str, text: &str) -> Vec<(usize, String)> {
+        let mut source = Source::new(text);
+        source.rst = path.ends_with(".rst");
+        find(&source)
+            .into_iter()
+            .map(|op| (op.line, format!("{} {}", op.method, op.path)))
+            .collect()
+    }
+
+    #[test]
+    fn a_markdown_uri_section_in_its_forms() {
+        let page = "# Deleting a User Group\n\n## URI<a name=\"s1\"></a>\n\n-   URI format\n\n    DELETE /v3/groups/\\{group\\_id\\}\n\n## Request\n\nGET /not/this\n";
+        assert_eq!(
+            read("a.md", page),
+            [(7, "DELETE /v3/groups/{group_id}".to_owned())]
+        );
+        let several = "## URI\n\nPATCH /apis/apps/v1/x/\\{name\\}/scale \\(Supports only1.9\\)\n\nPATCH /apis/apps/v1beta1/x/\\{name\\}/scale \\(Compatible\\)\n\nGET /v2/repos?namespace=\\{namespace\\}&limit=\\{limit\\}\n\n>![](/images/icon-note.gif) **NOTE:**\n>GET  /v1/3ac26c59/waf/event\n\n```\nGET https://{Endpoint}/v2/repos?x=1\nGET https://example.com/v1/real\n```\nGET/\\{api\\_version\\}\n";
+        assert_eq!(
+            read("a.md", several),
+            [
+                (3, "PATCH /apis/apps/v1/x/{name}/scale".to_owned()),
+                (5, "PATCH /apis/apps/v1beta1/x/{name}/scale".to_owned()),
+                (7, "GET /v2/repos".to_owned()),
+                (16, "GET /{api_version}".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_html_exports_section_title() {
+        let page = "<html><body>\n<div class=\"section\"><h4 class=\"sectiontitle\">URI</h4><p id=\"p1\">POST /v1/{project_id}/cloudservers/{server_id}/resize</p>\n</div>\n<div class=\"section\"><h4 class=\"sectiontitle\">Request</h4><p>GET /no</p></div></body></html>\n";
+        assert_eq!(
+            read("a.html", page),
+            [(
+                2,
+                "POST /v1/{project_id}/cloudservers/{server_id}/resize".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_restructuredtext_uri_section_and_its_code_block() {
+        let page = "Creating\n========\n\nURI\n---\n\n-  URI format\n\n   POST https://{*Endpoint*}/v3/{project_id}/backups\n\n.. code-block:: text\n\n   PUT /v2/images/{image_id}/tags/{tag}\n\nRequest\n-------\n\nGET /not/this\n";
+        assert_eq!(
+            read("a.rst", page),
+            [
+                (9, "POST /v3/{project_id}/backups".to_owned()),
+                (13, "PUT /v2/images/{image_id}/tags/{tag}".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_and_pages_without_a_uri_section_state_none() {
+        assert!(
+            read(
+                "a.md",
+                "# Title\n\nGET /v1/x\n\n## Security\n\nPOST /v1/y\n"
+            )
+            .is_empty()
+        );
+        assert!(read("a.md", "## URI\n\nThe GET /v1/x call lists.\nGETS /v1/x\n").is_empty());
+        assert_eq!(operation("GET /v1/{a"), None, "unbalanced braces");
+    }
+}
