@@ -91,6 +91,10 @@ impl Regen {
                     eprintln!("{warning}");
                 }
                 println!("{report}");
+                // What the documents' change means for the service, per operation.
+                for line in report.drift.lines() {
+                    println!("{line}");
+                }
                 ExitCode::SUCCESS
             }
             Err(failure) => {

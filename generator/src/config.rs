@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::drift::{self, Change};
 use crate::emit;
 use crate::regen::{self, Freshness, Loaded};
 
@@ -63,6 +64,49 @@ pub struct Report {
     pub summary: String,
     /// What was skipped in the documents, and why.
     pub warnings: Vec<Diagnostic>,
+    /// What changed, per operation, where the module was rewritten.
+    pub drift: Drift,
+}
+
+/// What a rewrite changed, per operation (or page), for the reviewer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Drift {
+    /// Nothing was rewritten, or there was no module before.
+    None,
+    /// The previous module could not be read back (another format, or
+    /// edited by hand): what changed is not known.
+    Unknown,
+    /// Each page whose codes or operations changed.
+    Changes(Vec<Change>),
+}
+
+impl Drift {
+    /// What changed from the module text `old` (if there was one) to what
+    /// `loaded` gives.
+    fn between(old: Option<&str>, loaded: &Loaded) -> Drift {
+        let Some(old) = old else {
+            return Drift::None;
+        };
+        match drift::read_module(old) {
+            Some(before) => {
+                Drift::Changes(drift::changes(&before, &drift::pages(&loaded.documents)))
+            }
+            None => Drift::Unknown,
+        }
+    }
+
+    /// One line each, indented under the outcome.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Drift::None => Vec::new(),
+            Drift::Unknown => vec![
+                "  (what changed is not listed: the previous module is not one this version of \
+                 returns-build reads back)"
+                    .to_owned(),
+            ],
+            Drift::Changes(changes) => changes.iter().map(|change| format!("  {change}")).collect(),
+        }
+    }
 }
 
 /// `regen: wrote src/returns_spec.rs (1 document, 17 rows, 17 status codes)`.
@@ -185,27 +229,31 @@ impl Config {
             }
         })?;
         let summary = summary(&loaded);
-        let warnings = loaded.warnings;
+        // The module as it was, to say what changed; unreadable is no module.
+        let previous = std::fs::read_to_string(&out).ok();
+        let mut drift = Drift::None;
         let outcome = match mode {
             Mode::Check => {
                 let freshness = regen::freshness(&out, &module).map_err(|e| Failure {
-                    diagnostics: warnings.clone(),
+                    diagnostics: loaded.warnings.clone(),
                     message: format!("cannot read {shown_out}: {e}"),
                 })?;
                 if freshness != Freshness::Fresh {
+                    let drift = Drift::between(previous.as_deref(), &loaded);
                     return Err(Failure {
-                        diagnostics: warnings,
-                        message: self.stale_message(&freshness),
+                        diagnostics: loaded.warnings,
+                        message: self.stale_message(&freshness, &drift),
                     });
                 }
                 Outcome::Fresh
             }
             Mode::Write => {
                 let changed = regen::write_if_changed(&out, &module).map_err(|e| Failure {
-                    diagnostics: warnings.clone(),
+                    diagnostics: loaded.warnings.clone(),
                     message: format!("cannot write {shown_out}: {e}"),
                 })?;
                 if changed {
+                    drift = Drift::between(previous.as_deref(), &loaded);
                     Outcome::Wrote
                 } else {
                     Outcome::Unchanged
@@ -216,7 +264,8 @@ impl Config {
             outcome,
             out: shown_out,
             summary,
-            warnings,
+            warnings: loaded.warnings,
+            drift,
         })
     }
 
@@ -254,8 +303,8 @@ impl Config {
     }
 
     /// What `--check` and [`Config::assert_fresh`] say of a module that is
-    /// not up to date.
-    fn stale_message(&self, freshness: &Freshness) -> String {
+    /// not up to date, with what the documents changed.
+    fn stale_message(&self, freshness: &Freshness, drift: &Drift) -> String {
         let out = self.shown(&self.out_path());
         let what = match freshness {
             Freshness::Fresh => return format!("{out} is up to date"),
@@ -265,7 +314,15 @@ impl Config {
                 self.shown(&self.spec_path())
             ),
         };
-        format!("{out} {what}\n  run `{}` and commit {out}", self.command)
+        let mut message = format!("{out} {what}\n  run `{}` and commit {out}", self.command);
+        let lines = drift.lines();
+        if !lines.is_empty() {
+            message.push_str("\n  what the documents changed:");
+            for line in lines {
+                message.push_str(&format!("\n  {line}"));
+            }
+        }
+        message
     }
 }
 

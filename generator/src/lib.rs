@@ -28,6 +28,7 @@ pub mod cli;
 mod command;
 mod config;
 pub mod diagnostic;
+pub mod drift;
 pub mod emit;
 pub mod extract;
 pub mod model;
@@ -38,4 +39,4 @@ pub mod spec_dir;
 
 #[cfg(feature = "clap")]
 pub use command::Regen;
-pub use config::{Config, Failure, Mode, Outcome, Report, plural, summary};
+pub use config::{Config, Drift, Failure, Mode, Outcome, Report, plural, summary};

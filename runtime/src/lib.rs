@@ -77,7 +77,7 @@ pub use coverage::{Coverage, Leftover, coverage};
 pub use document::{Document, Entry, Group, Operation};
 pub use handler::declared;
 pub use reply::{AnyCode, DeclaredSet, Declares, Lists, ListsCode, Reply, Undeclared};
-pub use route::Route;
+pub use route::{Documented, Route};
 pub use status::UndocumentedStatus;
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,

@@ -1,12 +1,21 @@
 //! Routes: a method and a path served by a handler with `#[returns(..)]`,
-//! with the codes it declares and the pages that describe them, read from
-//! the handler without calling it. [`Routes`](crate::routing::Routes) lists
-//! them as it builds the router; the API documentation, the conformance
-//! layer and the coverage report all start from that list.
+//! with the codes it declares and the page that documents its operation,
+//! read from the handler without calling it. [`Routes`](crate::routing::Routes)
+//! lists them as it builds the router; the API documentation, the
+//! conformance layer and the coverage report all start from that list.
+//!
+//! A route finds its page by the operation it serves: among the pages'
+//! operations (`GET /v3/groups/{group_id}`, as each page's `URI` section
+//! states it), the one with its method and path template. Parameter names
+//! do not matter (`/v3/groups/{id}` and axum's `/v3/groups/:id` match
+//! `/v3/groups/{group_id}`); everything else must be equal, after a base
+//! path the documents write and the service does not
+//! (`Routes::base_path`). Where several pages document it, the route is
+//! reported as ambiguous, not given one of them.
 
 use http::Method;
 
-use crate::document::{Document, Entry};
+use crate::document::{Document, Entry, Operation};
 
 /// One operation of a service, as [`Routes`](crate::routing::Routes)
 /// registered it: read it, the builder makes it.
@@ -21,11 +30,30 @@ pub struct Route {
     /// The codes the handler declares, in the order its `#[returns(..)]`
     /// lists them.
     pub declared: &'static [u16],
-    /// The pages its codes are checked against: every page of the
-    /// documents given to `Routes::new`, or with `spec = page` that page.
+    /// The pages that describe its codes: the handler's page with
+    /// `spec = page` or `op = ".."`, else the page that documents the
+    /// operation it serves, else every page of the documents.
     pub documents: &'static [&'static Document],
-    /// The page module that `spec = page` names, if the handler has one.
+    /// The page module that `spec = page` or `op = ".."` names, if the
+    /// handler has one.
     pub page: Option<&'static str>,
+    /// The documented operation the route serves, found by its method and
+    /// path template.
+    pub operation: Option<Documented>,
+    /// The operations of more than one page that the route's method and
+    /// path match: none of them is taken.
+    pub ambiguous: Vec<Documented>,
+    /// Every page of the documents, which `documents` is taken from.
+    all: &'static [&'static Document],
+}
+
+/// An operation, and the page that documents it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Documented {
+    /// The page.
+    pub document: &'static Document,
+    /// The operation, as the page states it.
+    pub operation: &'static Operation,
 }
 
 /// A fallback handler and the requests it answers: those under `prefix`
@@ -40,9 +68,9 @@ pub(crate) struct Fallback {
 }
 
 impl Route {
-    /// The route `method path` whose handler declares `declared`, checked
-    /// against `documents`, or with `spec = page` against that page alone
-    /// (none where `documents` does not hold it).
+    /// The route `method path` whose handler declares `declared`, with
+    /// `spec =` or `op =` naming `page`, among `documents`; its operation is
+    /// looked for with `base` before its path (see [`Route::identify`]).
     #[cfg_attr(not(feature = "axum"), allow(dead_code))]
     pub(crate) fn new(
         method: Method,
@@ -50,26 +78,75 @@ impl Route {
         declared: &'static [u16],
         page: Option<&'static str>,
         documents: &'static [&'static Document],
+        base: Option<&str>,
     ) -> Route {
-        let documents = match page {
-            Some(module) => documents
-                .iter()
-                .position(|document| document.module == module)
-                .map_or(&[][..], |at| &documents[at..=at]),
-            None => documents,
-        };
-        Route {
+        let mut route = Route {
             method,
             path,
             declared,
             documents,
             page,
+            operation: None,
+            ambiguous: Vec::new(),
+            all: documents,
+        };
+        route.identify(base);
+        route
+    }
+
+    /// Finds the route's operation and pages anew, after its path or the
+    /// base path changed: the operations whose method is the route's and
+    /// whose path template is `base` and the route's path, else the
+    /// route's path alone.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn identify(&mut self, base: Option<&str>) {
+        let served = base.map(|base| joined(base, &self.path));
+        let matching = |path: &str| -> Vec<Documented> {
+            let mut found: Vec<Documented> = Vec::new();
+            for document in self.all {
+                let operation = document.operations.iter().find(|operation| {
+                    operation.method.eq_ignore_ascii_case(self.method.as_str())
+                        && same_template(operation.path, path)
+                });
+                if let Some(operation) = operation {
+                    found.push(Documented {
+                        document,
+                        operation,
+                    });
+                }
+            }
+            found
+        };
+        let mut found = served.as_deref().map(matching).unwrap_or_default();
+        if found.is_empty() {
+            found = matching(&self.path);
         }
+        (self.operation, self.ambiguous) = match found.as_slice() {
+            [one] => (Some(*one), Vec::new()),
+            _ => (None, if found.len() > 1 { found } else { Vec::new() }),
+        };
+        let page = match self.page {
+            Some(module) => self
+                .all
+                .iter()
+                .position(|document| document.module == module),
+            None => self.operation.and_then(|documented| {
+                self.all
+                    .iter()
+                    .position(|document| std::ptr::eq(*document, documented.document))
+            }),
+        };
+        self.documents = match (page, self.page) {
+            (Some(at), _) => &self.all[at..=at],
+            // A page `spec =` names that the documents do not hold.
+            (None, Some(_)) => &[],
+            (None, None) => self.all,
+        };
     }
 
     /// The row that describes `code` for this route: the first row for it
     /// on the first page, in path order, that lists it. That page is the
-    /// handler's own with `spec = page`.
+    /// handler's own with `spec = page` or `op = ".."`, else its operation's.
     pub fn entry(&self, code: u16) -> Option<&'static Entry> {
         self.documents
             .iter()
@@ -85,5 +162,75 @@ impl Route {
     /// Whether the handler declares `code`.
     pub fn declares(&self, code: u16) -> bool {
         self.declared.contains(&code)
+    }
+}
+
+/// `path` under `base`: `/v2/{project_id}` and `/servers` give
+/// `/v2/{project_id}/servers`.
+fn joined(base: &str, path: &str) -> String {
+    let base = base.trim_end_matches('/');
+    if path == "/" || path.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}{path}")
+    }
+}
+
+/// Whether two path templates are the same but for their parameters'
+/// names: `{id}`, `{group_id}` and axum's `:id` are all one parameter;
+/// a catch-all (`{*rest}`, `*rest`) only matches another.
+pub fn same_template(documented: &str, served: &str) -> bool {
+    let a = documented.split('/');
+    let b = served.split('/');
+    a.clone().count() == b.clone().count()
+        && a.zip(b).all(|(x, y)| segment_shape(x) == segment_shape(y))
+}
+
+/// A segment with each parameter's name taken out: `{id}.json` → `{}.json`.
+fn segment_shape(segment: &str) -> String {
+    if segment.starts_with('*') {
+        return "{*}".to_owned();
+    }
+    if segment.starts_with(':') {
+        return "{}".to_owned();
+    }
+    let mut out = String::with_capacity(segment.len());
+    let mut rest = segment;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                let catch_all = rest[open + 1..].starts_with('*');
+                out.push_str(if catch_all { "{*}" } else { "{}" });
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_match_whatever_their_parameters_are_called() {
+        assert!(same_template("/v3/groups/{group_id}", "/v3/groups/{id}"));
+        assert!(same_template("/v3/groups/{group_id}", "/v3/groups/:id"));
+        assert!(same_template("/v1/{a}-{b}.json", "/v1/{x}-{y}.json"));
+        assert!(!same_template("/v3/groups/{group_id}", "/v3/groups"));
+        assert!(!same_template("/v3/groups/{group_id}", "/v3/group/{id}"));
+        assert!(!same_template("/files/{*rest}", "/files/{rest}"));
+        assert!(same_template("/files/{*rest}", "/files/*rest"));
+        assert_eq!(
+            joined("/v2/{project_id}/", "/servers"),
+            "/v2/{project_id}/servers"
+        );
+        assert_eq!(joined("/v2", "/"), "/v2");
     }
 }

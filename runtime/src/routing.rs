@@ -57,6 +57,8 @@ pub struct Routes<S = ()> {
     routes: Vec<Route>,
     fallbacks: Vec<Fallback>,
     documents: &'static [&'static Document],
+    /// What the documents' paths start with where the service's do not.
+    base: Option<String>,
 }
 
 /// The handlers of one path, by method: what [`get`], [`post`] and the
@@ -92,7 +94,21 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
             routes: Vec::new(),
             fallbacks: Vec::new(),
             documents,
+            base: None,
         }
+    }
+
+    /// Says that the documents write each path under `base` where the
+    /// service does not: with `/v2/{project_id}`, the route `/servers`
+    /// serves the documented `GET /v2/{project_id}/servers`. A route is
+    /// still matched by its own path where no documented path has the base.
+    /// It applies to every route, those registered before it included.
+    pub fn base_path(mut self, base: &str) -> Routes<S> {
+        self.base = Some(base.to_owned());
+        for route in &mut self.routes {
+            route.identify(self.base.as_deref());
+        }
+        self
     }
 
     /// Serves `methods` at `path` (`/tasks/{id}`), as
@@ -112,6 +128,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
                 handler.codes,
                 handler.page,
                 self.documents,
+                self.base.as_deref(),
             ));
         }
         self
@@ -128,9 +145,12 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     #[track_caller]
     pub fn nest(mut self, prefix: &str, routes: Routes<S>) -> Routes<S> {
         self.router = self.router.nest(prefix, routes.router);
+        let base = self.base.clone();
         self.routes
             .extend(routes.routes.into_iter().map(|mut route| {
                 route.path = nested(prefix, &route.path).into_owned();
+                // Its operation is found by the whole path it is served at.
+                route.identify(base.as_deref());
                 route
             }));
         self.fallbacks
@@ -150,7 +170,12 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     #[track_caller]
     pub fn merge(mut self, routes: Routes<S>) -> Routes<S> {
         self.router = self.router.merge(routes.router);
-        self.routes.extend(routes.routes);
+        let base = self.base.clone();
+        self.routes
+            .extend(routes.routes.into_iter().map(|mut route| {
+                route.identify(base.as_deref());
+                route
+            }));
         self.fallbacks.extend(routes.fallbacks);
         self
     }

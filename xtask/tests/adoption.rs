@@ -5,8 +5,9 @@
 //! pages of `examples/user-groups/docs/` as its `docs/`. Then the section's
 //! commands run there, as a user runs them, and what the section says
 //! follows holds: the coverage the service prints on start, a plain
-//! `cargo test` failing on a stale module with the message shown, and a
-//! build failing at a code its page no longer lists.
+//! `cargo test` failing on a stale module with the message shown (what
+//! changed, per operation, included), regen listing what it changed, and a
+//! build failing at a code its operation's page no longer lists.
 //!
 //! Everything builds with `RUSTFLAGS="-D warnings"`: the binary mounts a
 //! module of three pages and uses one, which must not warn.
@@ -183,14 +184,16 @@ fn a_service_follows_the_readme() {
     );
     let test = run(&service, &section.commands[1]);
     assert!(test.status.success(), "{}", all_output(&test));
+    let stdout = String::from_utf8_lossy(&test.stdout);
     assert!(
-        String::from_utf8_lossy(&test.stdout).contains("test returns_spec_is_fresh ... ok"),
+        stdout.contains("test returns_spec_is_fresh ... ok")
+            && stdout.contains("test handlers_declare_only_what_their_pages_list ... ok"),
         "{}",
         all_output(&test)
     );
 
     // On start, the service prints its coverage as shown.
-    let coverage = output_starting(&section, "creating-a-user-group.md:");
+    let coverage = output_starting(&section, "2 of 3 documented operations");
     let mut child = Command::new(target().join("debug/my-service"))
         .arg("127.0.0.1:0")
         .stdout(Stdio::piped())
@@ -243,23 +246,27 @@ fn a_service_follows_the_readme() {
         "the README shows the line this change gives: {text}"
     );
 
-    // Regenerated, it builds; then the page drops 409, and the handler that
-    // declares it fails at that code.
-    let regen = run(&service, "cargo xtask regen");
-    assert!(regen.status.success(), "{}", all_output(&regen));
+    // The page drops 409 too: regen says what changed, per operation, and
+    // the handler that declares 409 fails at that code.
     edit(&page, |text| {
         let range = row_409(text);
         format!("{}{}", &text[..range.start], &text[range.end..])
     });
     let regen = run(&service, "cargo xtask regen");
     assert!(regen.status.success(), "{}", all_output(&regen));
+    assert_eq!(
+        String::from_utf8_lossy(&regen.stdout).trim_end(),
+        output_starting(&section, "regen: wrote "),
+        "{}",
+        all_output(&regen)
+    );
     let build = run(&service, "cargo build");
     let text = all_output(&build);
     assert!(!build.status.success(), "{text}");
     let error = output_starting(&section, "error[E0277]");
     assert!(
         text.contains(error)
-            && text.contains("#[returns(201, 400, 409, spec = creating_a_user_group)]"),
+            && text.contains("#[returns(201, 400, 409, op = \"POST /v3/groups\")]"),
         "{text}"
     );
 }

@@ -5,7 +5,14 @@
 //! The status module `src/returns_spec.rs` is generated from `docs/` by the
 //! service's xtask (`cargo run -p user-groups-xtask -- regen`), committed,
 //! and mounted once, below; `tests/returns_spec.rs` makes plain `cargo test`
-//! fail when it is stale. Every `#[returns(..)]` in the crate is then
+//! fail when it is stale.
+//!
+//! Each page states the operation it documents (`POST /v3/groups`), and the
+//! service serves each at the page's own path: `Routes` finds every
+//! handler's page by its method and path, for the OpenAPI descriptions,
+//! the coverage report and `returns::coverage::assert_documented`. `create`
+//! also names its operation in `#[returns(..)]`, so that the compiler
+//! checks its codes against that page. Every `#[returns(..)]` in the crate is then
 //! checked against these documents, and `spec = page` ties a handler to the
 //! one page that describes its operation.
 
@@ -52,7 +59,7 @@ pub struct GroupName(pub String);
     path = "/v3/groups",
     request_body(content = GroupName, content_type = "text/plain", description = "The group's name"),
 )]
-#[returns(201, 400, 409, spec = creating_a_user_group)]
+#[returns(201, 400, 409, op = "POST /v3/groups")]
 pub async fn create(State(groups): State<Groups>, name: String) -> Reply<String> {
     let name = name.trim_matches([' ', '\t', '\r', '\n']).to_owned();
     if name.is_empty() {
@@ -75,7 +82,7 @@ pub async fn create(State(groups): State<Groups>, name: String) -> Reply<String>
     path = "/v3/groups/{id}",
     params(("id" = u32, Path, description = "The group's id")),
 )]
-#[returns(200, 400, 404, spec = querying_user_group_details)]
+#[returns(200, 400, 404)]
 pub async fn show(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<String> {
     match groups.lock().1.get(&id) {
         Some(name) => Reply::ok(name.clone()),
@@ -89,7 +96,7 @@ pub async fn show(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<St
     path = "/v3/groups/{id}",
     params(("id" = u32, Path, description = "The group's id")),
 )]
-#[returns(204, 400, 404, spec = deleting_a_user_group)]
+#[returns(204, 400, 404)]
 pub async fn remove(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<()> {
     match groups.lock().1.remove(&id) {
         Some(_) => Reply::no_content(()),
@@ -115,9 +122,9 @@ pub fn routes() -> Routes<Groups> {
 struct Api;
 
 /// The service's OpenAPI document, whose operations' responses are their
-/// handlers' declared codes, described as each handler's page
-/// (`spec = page`) does; and the coverage report, with what that document
-/// held that no handler declares.
+/// handlers' declared codes, described as the page that documents each
+/// operation does; and the coverage report, with what that document held
+/// that no handler declares.
 pub fn openapi(routes: &Routes<Groups>) -> (utoipa::openapi::OpenApi, Coverage) {
     let mut api = Api::openapi();
     let leftovers = returns::openapi::document(&mut api, routes.list());

@@ -17,8 +17,12 @@ async fn main() -> std::io::Result<()> {
     println!("listening on http://{}", listener.local_addr()?);
     let routes = user_groups::routes();
     for route in routes.list() {
+        // The operation its page documents, found by method and path.
+        let documented = route.operation.map_or_else(String::new, |documented| {
+            format!("  ({}, {})", documented.operation, documented.document.path)
+        });
         println!(
-            "  {:<6} {:<16} answers {:?}",
+            "  {:<6} {:<16} answers {:?}{documented}",
             route.method.as_str(),
             route.path,
             route.declared

@@ -60,6 +60,9 @@ pub fn normal(method: &str, path: &str) -> String {
     out
 }
 
+/// A page's path and its module's name.
+type Page<'a> = (&'a str, &'a str);
+
 /// The `__operation!` macro for `documents` (in path order), whose
 /// modules are `names`; `source` is the documents' directory as shown.
 pub fn tokens(
@@ -68,9 +71,9 @@ pub fn tokens(
     runtime: &TokenStream,
     source: &str,
 ) -> TokenStream {
-    // Each normalised operation: the pages that document it, and how the
-    // first of them writes it.
-    let mut by_operation: BTreeMap<String, (String, Vec<(&str, &str)>)> = BTreeMap::new();
+    // Each normalised operation: how the first page writes it, and the
+    // pages that document it, as (path, module).
+    let mut by_operation: BTreeMap<String, (String, Vec<Page<'_>>)> = BTreeMap::new();
     for (document, name) in documents.iter().zip(names) {
         for operation in &document.operations {
             let key = normal(&operation.method, &operation.path);

@@ -197,7 +197,7 @@ fn operation(line: &str) -> Option<(&'static str, String)> {
     if !(rest.starts_with(char::is_whitespace) || rest.starts_with('/')) {
         return None;
     }
-    let token = rest.trim_start().split_whitespace().next()?;
+    let token = rest.split_whitespace().next()?;
     // Escapes (`\{`, `\_`) and emphasis (`{*Endpoint*}`) are markup.
     let mut target: String = token
         .chars()
