@@ -83,3 +83,47 @@ fn markdown_html_and_rst_give_the_same_rows() {
     assert_eq!(read("returned-values.html", HTML), markdown);
     assert_eq!(read("returned-values.rst", RST), markdown);
 }
+
+/// Each form states its operation under `URI`, on real pages: a Markdown
+/// page (VPC, Chinese, escapes), an HTML export (ECS, which states the v2.1
+/// and v2 forms of one call: both are kept) and a reStructuredText page
+/// (CCE).
+#[test]
+fn real_pages_state_their_operations_in_each_form() {
+    let cases = [
+        (
+            "vpc-create-mirror-session.zh.md",
+            include_str!("fixtures/vpc-create-mirror-session.zh.md"),
+            &["POST /v3/{project_id}/vpc/traffic-mirror-sessions"][..],
+        ),
+        (
+            "ecs-deleting-a-keypair.html",
+            include_str!("fixtures/ecs-deleting-a-keypair.html"),
+            &[
+                "DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}",
+                "DELETE /v2/{project_id}/os-keypairs/{keypair_name}",
+            ],
+        ),
+        (
+            "cce-deleting-an-add-on-instance.rst",
+            include_str!("fixtures/cce-deleting-an-add-on-instance.rst"),
+            &["DELETE /api/v3/addons/{id}"],
+        ),
+    ];
+    for (path, text, expected) in cases {
+        let document = returns_build::extract::document(path, text).document;
+        let operations: Vec<String> = document
+            .operations
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(operations, expected, "{path}");
+        let line = document.operations[0].line;
+        assert!(
+            text.lines()
+                .nth(line - 1)
+                .is_some_and(|l| l.contains(document.operations[0].method.as_str())),
+            "{path}: line {line} states it"
+        );
+    }
+}

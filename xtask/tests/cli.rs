@@ -102,6 +102,34 @@ fn extract_json_prints_the_seventeen_rows_of_the_first_document() {
 }
 
 #[test]
+fn extract_json_gives_each_rows_operation() {
+    let page = "# Creating a User Group\n\n## URI\n\n-   URI format\n\n    POST /v3/groups\n\n## Returned Values\n\n| Status Code | Description |\n|---|---|\n| 201 | Created. |\n";
+    let plain = "| Status Code | Description |\n|---|---|\n| 200 | OK. |\n";
+    let (_dir, spec, _) = spec_with(&[("create.md", page), ("plain.md", plain)]);
+    let output = xtask(&["extract", "--json", "--spec", arg(&spec)]);
+    let rows: Vec<serde_json::Value> = text(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(
+        (&rows[0]["file"], &rows[0]["operation"], &rows[0]["operations"]),
+        (
+            &serde_json::json!("create.md"),
+            &serde_json::json!("POST /v3/groups"),
+            &serde_json::json!(["POST /v3/groups"])
+        )
+    );
+    assert_eq!(
+        (&rows[1]["file"], &rows[1]["operation"], &rows[1]["operations"]),
+        (
+            &serde_json::json!("plain.md"),
+            &serde_json::Value::Null,
+            &serde_json::json!([])
+        )
+    );
+}
+
+#[test]
 fn extract_shows_classes_as_classes() {
     let page = "<table><tr><th>状态码</th><th>描述</th></tr>\n<tr><td>2xx</td><td>成功</td></tr>\n<tr><td>404</td><td>无</td></tr></table>\n";
     let (_dir, spec, _) = spec_with(&[("obs.md", page)]);
@@ -203,7 +231,11 @@ fn the_freshness_test_message_for_the_vendored_module_says_what_to_run() {
         "{message}"
     );
     assert!(
-        message.ends_with("\n  run `cargo xtask regen` and commit runtime/src/spec.rs"),
+        message.ends_with(
+            "\n  run `cargo xtask regen` and commit runtime/src/spec.rs\
+             \n  what the documents changed:\
+             \n    returned-values.md: -404"
+        ),
         "{message}"
     );
 }
