@@ -1,7 +1,7 @@
 //! The compiler errors the README shows are the real ones: each `text` block
-//! there that starts with `error[` is, line for line, a trybuild `.stderr`
-//! file of this repository, so a change to the messages that is not carried
-//! into the README fails here. (The blocks of "Use it in your own service"
+//! there that starts with `error` is, line for line, a trybuild `.stderr`
+//! file of this repository or one of the errors in one, so a change to the
+//! messages that is not carried into the README fails here. (The blocks of "Use it in your own service"
 //! are what a build of that section's service prints: `adoption.rs` checks
 //! them against that build.)
 
@@ -39,10 +39,12 @@ fn error_blocks(readme: &str) -> Vec<String> {
             .take_while(|l| l.trim_start() != "```")
             .map(|l| l.get(indent..).unwrap_or("").trim_end())
             .collect();
-        if body
-            .first()
-            .is_some_and(|first| first.starts_with("error["))
-        {
+        // A compiler error: `error[E..]`, or `error:` with a location
+        // (the CLI's own `error:` lines have none).
+        let located = body.iter().any(|line| line.trim_start().starts_with("--> "));
+        if body.first().is_some_and(|first| {
+            first.starts_with("error[") || (first.starts_with("error: ") && located)
+        }) {
             blocks.push(body.join("\n"));
         }
     }
@@ -55,16 +57,20 @@ fn the_readme_shows_the_compilers_real_errors() {
     let readme = fs::read_to_string(root.join("README.md")).expect("read README.md");
     let mut files = Vec::new();
     stderr_files(&root, &mut files);
-    let outputs: Vec<String> = files
-        .iter()
-        .map(|path| {
-            let text = fs::read_to_string(path).expect("read a .stderr file");
-            text.lines()
-                .map(str::trim_end)
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect();
+    // Each file whole, and each error in it: a README may show one of them.
+    let mut outputs: Vec<String> = Vec::new();
+    for path in &files {
+        let text = fs::read_to_string(path).expect("read a .stderr file");
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        outputs.push(lines.join("\n"));
+        let starts: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].starts_with("error"))
+            .collect();
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+            outputs.push(lines[start..end].join("\n"));
+        }
+    }
     let own_service = readme
         .find("## Use it in your own service")
         .and_then(|start| {
