@@ -124,15 +124,8 @@ fn error(mode: &str, runtime: &TokenStream, span: Span, message: &str) -> TokenS
     }
     Tokens::build(span, |t| {
         t.group(Delimiter::Brace, |t| {
-            t.colons()
-                .ident("core")
-                .colons()
-                .ident("compile_error")
-                .punct('!')
-                .group(Delimiter::Parenthesis, |t| {
-                    t.string(message);
-                })
-                .punct(';');
+            compile_error(t, message);
+            t.punct(';');
             let mut empty = Literal::string("");
             empty.set_span(span);
             t.push(empty);
@@ -140,22 +133,32 @@ fn error(mode: &str, runtime: &TokenStream, span: Span, message: &str) -> TokenS
     })
 }
 
+/// `::core::compile_error!(message)`.
+fn compile_error(t: &mut Tokens, message: &str) {
+    t.colons()
+        .ident("core")
+        .colons()
+        .ident("compile_error")
+        .punct('!')
+        .group(Delimiter::Parenthesis, |t| {
+            t.string(message);
+        });
+}
+
 fn malformed() -> TokenStream {
     Tokens::build(Span::call_site(), |t| {
-        t.colons()
-            .ident("core")
-            .colons()
-            .ident("compile_error")
-            .punct('!')
-            .group(Delimiter::Parenthesis, |t| {
-                t.string("the status module's `__operation!` table is malformed: regenerate it");
-            });
+        compile_error(
+            t,
+            "the status module's `__operation!` table is malformed: regenerate it",
+        );
     })
 }
 
 /// `post /v3/groups/{group_id}` → `POST /v3/groups/{}`: parameter names,
-/// in braces or axum's `:name`, do not matter. The generator's
-/// `emit::operations::normal` is the same rule.
+/// in braces or axum's `:name`, do not matter; a catch-all is `{*}`. The
+/// generator's `emit::operations::normal` is the same rule, which the
+/// module's `__operation!` arms are written in (and `returns`'
+/// `route::same_template`): the same cases are in each one's tests.
 pub fn normal(op: &str) -> String {
     let mut words = op.split_whitespace();
     let method = words.next().unwrap_or_default().to_ascii_uppercase();
@@ -165,26 +168,36 @@ pub fn normal(op: &str) -> String {
         if i > 0 {
             out.push('/');
         }
-        if segment.starts_with(':') {
-            out.push_str("{}");
-            continue;
-        }
-        let mut rest = segment;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            match rest[open..].find('}') {
-                Some(close) => {
-                    out.push_str("{}");
-                    rest = &rest[open + close + 1..];
-                }
-                None => {
-                    out.push_str(&rest[open..]);
-                    rest = "";
-                }
+        out.push_str(&segment_shape(segment));
+    }
+    out
+}
+
+/// A segment with each parameter's name taken out: `{id}.json` → `{}.json`.
+fn segment_shape(segment: &str) -> String {
+    if segment.starts_with('*') {
+        return "{*}".to_owned();
+    }
+    if segment.starts_with(':') {
+        return "{}".to_owned();
+    }
+    let mut out = String::with_capacity(segment.len());
+    let mut rest = segment;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                let catch_all = rest[open + 1..].starts_with('*');
+                out.push_str(if catch_all { "{*}" } else { "{}" });
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
             }
         }
-        out.push_str(rest);
     }
+    out.push_str(rest);
     out
 }
 
@@ -208,11 +221,16 @@ fn distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
+    /// The generator's cases for its copy of the rule.
     #[test]
     fn operations_normalise_as_the_generator_does() {
-        assert_eq!(normal("post /v3/groups"), "POST /v3/groups");
+        assert_eq!(normal("get /v3/groups/{group_id}"), "GET /v3/groups/{}");
         assert_eq!(normal("GET  /v3/groups/:id"), "GET /v3/groups/{}");
         assert_eq!(normal("GET /v1/{a}-{b}.json"), "GET /v1/{}-{}.json");
+        assert_eq!(normal("GET /files/{*rest}"), "GET /files/{*}");
+        assert_eq!(normal("GET /files/*rest"), "GET /files/{*}");
+        assert_eq!(normal("GET /"), "GET /");
+        assert_eq!(normal("GET /x/{open"), "GET /x/{open");
     }
 
     #[test]

@@ -90,59 +90,45 @@ fn page(expr: &syn::Expr) -> Option<Page> {
     let syn::Expr::Struct(document) = expr else {
         return None;
     };
-    let field = |name: &str| {
-        document
-            .fields
-            .iter()
-            .find_map(|field| match &field.member {
-                syn::Member::Named(ident) if ident == name => Some(&field.expr),
-                _ => None,
-            })
-    };
-    let path = string(field("path")?)?;
-    let operations = array(field("operations")?)?
+    let path = string(field(document, "path")?)?;
+    let operations = array(field(document, "operations")?)?
         .iter()
         .map(|operation| {
             let syn::Expr::Struct(operation) = operation else {
                 return None;
             };
-            let part = |name: &str| {
-                operation
-                    .fields
-                    .iter()
-                    .find_map(|field| match &field.member {
-                        syn::Member::Named(ident) if ident == name => string(&field.expr),
-                        _ => None,
-                    })
-            };
-            Some(format!("{} {}", part("method")?, part("path")?))
+            let method = string(field(operation, "method")?)?;
+            let path = string(field(operation, "path")?)?;
+            Some(format!("{method} {path}"))
         })
         .collect::<Option<Vec<_>>>()?;
-    let codes = array(field("entries")?)?
+    let codes = array(field(document, "entries")?)?
         .iter()
         .map(|entry| {
             let syn::Expr::Struct(entry) = entry else {
                 return None;
             };
-            entry
-                .fields
-                .iter()
-                .find_map(|field| match (&field.member, &field.expr) {
-                    (
-                        syn::Member::Named(ident),
-                        syn::Expr::Lit(syn::ExprLit {
-                            lit: syn::Lit::Int(code),
-                            ..
-                        }),
-                    ) if ident == "code" => code.base10_parse::<u16>().ok(),
-                    _ => None,
-                })
+            match field(entry, "code")? {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Int(code),
+                    ..
+                }) => code.base10_parse::<u16>().ok(),
+                _ => None,
+            }
         })
         .collect::<Option<BTreeSet<_>>>()?;
     Some(Page {
         path,
         operations,
         codes,
+    })
+}
+
+/// The value of the field `name` in a struct expression.
+fn field<'e>(expr: &'e syn::ExprStruct, name: &str) -> Option<&'e syn::Expr> {
+    expr.fields.iter().find_map(|field| match &field.member {
+        syn::Member::Named(ident) if ident == name => Some(&field.expr),
+        _ => None,
     })
 }
 

@@ -51,6 +51,7 @@ use std::task::{Context, Poll};
 use axum::extract::MatchedPath;
 use http::{Method, Request, Response, StatusCode, Uri};
 
+use crate::coverage::list;
 use crate::route::Fallback;
 use crate::routing::Routes;
 
@@ -468,14 +469,6 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
-}
-
-fn list(codes: &[u16]) -> String {
-    codes
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl<S> tower_layer::Layer<S> for ConformanceLayer {

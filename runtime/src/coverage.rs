@@ -306,7 +306,8 @@ impl fmt::Display for Coverage {
     }
 }
 
-fn list(codes: &[u16]) -> String {
+/// `400, 401, 403`.
+pub(crate) fn list(codes: &[u16]) -> String {
     codes
         .iter()
         .map(u16::to_string)

@@ -112,7 +112,11 @@ fn extract_json_gives_each_rows_operation() {
         .map(|l| serde_json::from_str(l).expect("JSON"))
         .collect();
     assert_eq!(
-        (&rows[0]["file"], &rows[0]["operation"], &rows[0]["operations"]),
+        (
+            &rows[0]["file"],
+            &rows[0]["operation"],
+            &rows[0]["operations"]
+        ),
         (
             &serde_json::json!("create.md"),
             &serde_json::json!("POST /v3/groups"),
@@ -120,7 +124,11 @@ fn extract_json_gives_each_rows_operation() {
         )
     );
     assert_eq!(
-        (&rows[1]["file"], &rows[1]["operation"], &rows[1]["operations"]),
+        (
+            &rows[1]["file"],
+            &rows[1]["operation"],
+            &rows[1]["operations"]
+        ),
         (
             &serde_json::json!("plain.md"),
             &serde_json::Value::Null,

@@ -41,7 +41,9 @@ fn error_blocks(readme: &str) -> Vec<String> {
             .collect();
         // A compiler error: `error[E..]`, or `error:` with a location
         // (the CLI's own `error:` lines have none).
-        let located = body.iter().any(|line| line.trim_start().starts_with("--> "));
+        let located = body
+            .iter()
+            .any(|line| line.trim_start().starts_with("--> "));
         if body.first().is_some_and(|first| {
             first.starts_with("error[") || (first.starts_with("error: ") && located)
         }) {
