@@ -64,25 +64,16 @@ pub fn rst_comments(source: &super::source::Source<'_>) -> Vec<Range<usize>> {
     while at < lines.len() {
         let (offset, line) = lines[at];
         let trimmed = line.trim();
-        let Some(rest) = trimmed
-            .strip_prefix("..")
-            .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
-            .map(str::trim)
-        else {
-            at += 1;
-            continue;
-        };
-        let directive = rest.split_once("::").is_some_and(|(name, _)| {
-            !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "-_+:.".contains(c))
-        });
-        let empty = rest.is_empty()
+        // `..` alone before a blank line is an empty comment: it holds nothing.
+        let empty = trimmed == ".."
             && lines
                 .get(at + 1)
                 .is_none_or(|(_, next)| next.trim().is_empty());
-        if directive || empty || rest.starts_with(['_', '[', '|']) {
+        let comment = matches!(
+            super::rst_table::explicit(trimmed),
+            Some(super::rst_table::Explicit::Comment)
+        );
+        if !comment || empty {
             at += 1;
             continue;
         }

@@ -677,6 +677,48 @@ const ADMONITIONS: &[&str] = &[
     "warning",
 ];
 
+/// What an explicit-markup line (`..` at the start) is.
+pub(super) enum Explicit<'t> {
+    /// `.. name:: argument`.
+    Directive {
+        /// The directive's name.
+        name: &'t str,
+        /// What follows `::` on its line.
+        argument: &'t str,
+    },
+    /// `.. _name:`, `.. [1]`, `.. |name|`: a target, footnote, citation or
+    /// substitution.
+    Target,
+    /// Anything else after `..`: a comment.
+    Comment,
+}
+
+/// What the line `trimmed` (without its indentation) is, if it is explicit
+/// markup: `..` followed by whitespace or nothing.
+pub(super) fn explicit(trimmed: &str) -> Option<Explicit<'_>> {
+    let rest = trimmed
+        .strip_prefix("..")
+        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))?
+        .trim();
+    if let Some((name, argument)) = rest.split_once("::") {
+        let is_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_+:.".contains(c));
+        if is_name {
+            return Some(Explicit::Directive {
+                name,
+                argument: argument.trim(),
+            });
+        }
+    }
+    Some(if rest.starts_with(['_', '[', '|']) {
+        Explicit::Target
+    } else {
+        Explicit::Comment
+    })
+}
+
 /// Explicit markup in a cell's lines (`.. name::`), as docutils renders
 /// it: an admonition (`.. note::`) shows its title (`Note`) and then its
 /// text, `.. admonition:: Title` its title; any other directive shows its
@@ -694,25 +736,15 @@ fn explicit_markup(text: &str) -> std::borrow::Cow<'_, str> {
         let line = lines[at];
         let own = indent(line);
         let trimmed = line.trim_start();
-        let Some(rest) = trimmed
-            .strip_prefix("..")
-            .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
-            .map(str::trim)
-        else {
+        let Some(markup) = explicit(trimmed) else {
             out.push(line.to_owned());
             at += 1;
             continue;
         };
         at += 1;
-        match rest.split_once("::") {
-            Some((name, argument))
-                if !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "-_+:.".contains(c)) =>
-            {
+        match markup {
+            Explicit::Directive { name, argument } => {
                 let name = name.to_ascii_lowercase();
-                let argument = argument.trim();
                 if ADMONITIONS.contains(&name.as_str()) {
                     let mut title = name.clone();
                     title[..1].make_ascii_uppercase();
@@ -728,10 +760,10 @@ fn explicit_markup(text: &str) -> std::borrow::Cow<'_, str> {
                     at += 1;
                 }
             }
-            // A target or a footnote shows nothing; a comment nothing,
-            // with its block.
-            _ if rest.starts_with(['_', '[', '|']) => {}
-            _ => {
+            // A target or a footnote shows nothing.
+            Explicit::Target => {}
+            // A comment shows nothing, nor does its block.
+            Explicit::Comment => {
                 while lines
                     .get(at)
                     .is_some_and(|next| next.trim().is_empty() || indent(next) > own)
