@@ -16,9 +16,10 @@ other tools than the product code uses, gives the operations it states
 - Markdown: the lines after a `#` heading whose text is `URI` up to the next
   one, tags removed and backslash escapes undone.
 
-A line states an operation when it starts (after a list marker) with an HTTP
-method and a path, or a URL whose host is a `{placeholder}`; lines quoted
-with `>` are notes. The query string is dropped.
+A line states an operation when it starts (after a list marker, and a label
+naming the URI such as `URI format:`) with an HTTP method and a path, or a URL whose host is a `{placeholder}`; lines quoted
+with `>` are notes. The query string is dropped, plain (`?x=1`) or as a URI
+template (`{?x,y}`).
 Requires: pip install docutils (tested with 0.19).
 """
 
@@ -29,7 +30,9 @@ import re
 import sys
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
-LINE = re.compile(r"^\s*(?:[-*+]\s+)?`*(" + METHODS + r")(?:\s+|(?=/))(\S+)")
+LINE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:(?i:[^:：]{0,24}uri[^:：]{0,24})[:：]\s*)?`*(" + METHODS + r")(?:\s+|(?=/))(\S+)"
+)
 
 
 def operation(line):
@@ -41,7 +44,8 @@ def operation(line):
         return None
     method, target = m.group(1), m.group(2)
     target = target.replace("\\", "").replace("*", "").replace("`", "")
-    target = target.split("?", 1)[0]
+    # the query, plain or as a URI template (`{?limit,offset}`), ends the path
+    target = re.split(r"\{[?&]|\?", target, maxsplit=1)[0]
     url = re.match(r"^https?://(\{[^/]*\})(/.*)$", target) or re.match(r"^(\{[^/]*\})(/.*)$", target)
     if url:
         target = url.group(2)

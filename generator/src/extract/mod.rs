@@ -112,10 +112,16 @@ pub fn document(path: &str, text: &str) -> Extraction {
                 .to_owned(),
         });
     }
+    let (operations, unread) = operations::find(&source);
+    findings.extend(
+        unread
+            .into_iter()
+            .map(|(line, message)| Finding::at(line, message)),
+    );
     let document = Document {
         path: path.to_owned(),
         title: title(&source),
-        operations: operations::find(&source),
+        operations,
         tables,
     };
     Extraction { document, findings }

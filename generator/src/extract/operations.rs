@@ -6,7 +6,8 @@
 //! `-   URI format`), under an HTML export's `<h4 class="sectiontitle">URI</h4>`,
 //! or under a reStructuredText `URI` section title (also in a
 //! `.. code-block::`). The path is kept as written, its escapes removed and
-//! its query string (`?limit={limit}`) dropped. A URL whose host is a
+//! its query string dropped, written plainly (`?limit={limit}`) or as a URI
+//! template (`{?limit,offset}`). A URL whose host is a
 //! placeholder (`https://{Endpoint}/v3/...`) gives its path; one with a real
 //! host is an example, as is a line quoted in a note (`>GET /v1/3ac2...`).
 //! A page that states several (v1 and v1.1 of one call) keeps each, once.
@@ -18,17 +19,32 @@ use crate::model::Operation;
 /// The methods a page may state, as HTTP spells them.
 const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
+/// A `URI` section: its heading's 1-based line, and its text lines, each
+/// with its own.
+struct Section {
+    heading: usize,
+    lines: Vec<(usize, String)>,
+}
+
 /// Every operation stated under the page's `URI` headings, in page order,
-/// each once.
-pub fn find(source: &Source<'_>) -> Vec<Operation> {
+/// each once; and, as `(line, message)` at its heading, each `URI` section
+/// that states none this reader can take, so that a page whose operation
+/// is written some other way is not passed over without a word.
+pub fn find(source: &Source<'_>) -> (Vec<Operation>, Vec<(usize, String)>) {
     let mut operations: Vec<Operation> = Vec::new();
-    let lines = if source.rst {
-        rst_section_lines(source)
+    let mut unread = Vec::new();
+    let sections = if source.rst {
+        rst_sections(source)
     } else {
-        markup_section_lines(source)
+        markup_sections(source)
     };
-    for (line, text) in lines {
-        if let Some((method, path)) = operation(&text) {
+    for section in sections {
+        let mut found = false;
+        for (line, text) in section.lines {
+            let Some((method, path)) = operation(&text) else {
+                continue;
+            };
+            found = true;
             if !operations
                 .iter()
                 .any(|known| known.method == method && known.path == path)
@@ -40,8 +56,17 @@ pub fn find(source: &Source<'_>) -> Vec<Operation> {
                 });
             }
         }
+        if !found {
+            unread.push((
+                section.heading,
+                "this URI section states no operation this reader can take (a line that starts with \
+                 a method and a path, like `GET /v3/groups/{group_id}`), so routes cannot find this \
+                 page by its operation"
+                    .to_owned(),
+            ));
+        }
     }
-    operations
+    (operations, unread)
 }
 
 /// Whether a heading's text names the URI section: `URI`, `**URI**`.
@@ -51,11 +76,10 @@ fn is_uri_heading(text: &str) -> bool {
         .eq_ignore_ascii_case("uri")
 }
 
-/// The text lines of a Markdown page's or an HTML export's URI sections,
-/// each with its 1-based line: from a `## URI` heading (or an `<hN>` whose
-/// text is `URI`) to the next heading of either kind. Tags end a line, so
-/// `<p>GET /a</p><p>GET /b</p>` gives two.
-fn markup_section_lines(source: &Source<'_>) -> Vec<(usize, String)> {
+/// A Markdown page's or an HTML export's URI sections: from a `## URI`
+/// heading (or an `<hN>` whose text is `URI`) to the next heading of either
+/// kind. Tags end a line, so `<p>GET /a</p><p>GET /b</p>` gives two.
+fn markup_sections(source: &Source<'_>) -> Vec<Section> {
     let text = source.text;
     // Every heading, as (start, end of its own text, whether it is `URI`).
     let mut headings: Vec<(usize, usize, bool)> = Vec::new();
@@ -85,12 +109,15 @@ fn markup_section_lines(source: &Source<'_>) -> Vec<(usize, String)> {
     }
     headings.sort_unstable();
     let mut out = Vec::new();
-    for (i, &(_, end, uri)) in headings.iter().enumerate() {
+    for (i, &(start, end, uri)) in headings.iter().enumerate() {
         if !uri {
             continue;
         }
         let stop = headings.get(i + 1).map_or(text.len(), |&(next, _, _)| next);
-        out.extend(text_lines(source, end..stop.max(end)));
+        out.push(Section {
+            heading: source.line_of(start),
+            lines: text_lines(source, end..stop.max(end)),
+        });
     }
     out
 }
@@ -143,9 +170,9 @@ fn decode(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The lines of a reStructuredText page's `URI` sections, each with its
-/// 1-based line: from under the title's underline to the next title.
-fn rst_section_lines(source: &Source<'_>) -> Vec<(usize, String)> {
+/// A reStructuredText page's `URI` sections: from under the title's
+/// underline to the next title.
+fn rst_sections(source: &Source<'_>) -> Vec<Section> {
     let lines: Vec<&str> = source.lines().map(|(_, line)| line).collect();
     let titled = |i: usize| -> bool {
         let (Some(title), Some(under)) = (lines.get(i), lines.get(i + 1)) else {
@@ -163,13 +190,18 @@ fn rst_section_lines(source: &Source<'_>) -> Vec<(usize, String)> {
     let mut i = 0;
     while i < lines.len() {
         if titled(i) && is_uri_heading(lines[i]) {
+            let mut section = Section {
+                heading: i + 1,
+                lines: Vec::new(),
+            };
             let mut j = i + 2;
             while j < lines.len() && !titled(j) {
                 if !lines[j].trim().is_empty() {
-                    out.push((j + 1, lines[j].trim().to_owned()));
+                    section.lines.push((j + 1, lines[j].trim().to_owned()));
                 }
                 j += 1;
             }
+            out.push(section);
             i = j;
         } else {
             i += 1;
@@ -189,6 +221,11 @@ fn operation(line: &str) -> Option<(&'static str, String)> {
     if line.starts_with('>') {
         return None;
     }
+    // A label before it on the line: `URI format: DELETE /v1.0/...` (DMS).
+    let line = line
+        .split_once([':', '：'])
+        .filter(|(label, _)| label.to_ascii_uppercase().contains("URI") && label.len() <= 24)
+        .map_or(line, |(_, rest)| rest.trim_start());
     let word_end = line
         .find(|c: char| !c.is_ascii_uppercase())
         .unwrap_or(line.len());
@@ -197,15 +234,20 @@ fn operation(line: &str) -> Option<(&'static str, String)> {
     if !(rest.starts_with(char::is_whitespace) || rest.starts_with('/')) {
         return None;
     }
-    let token = rest.split_whitespace().next()?;
     // Escapes (`\{`, `\_`) and emphasis (`{*Endpoint*}`) are markup.
-    let mut target: String = token
+    let rest: String = rest
+        .trim_start()
         .chars()
         .filter(|&c| c != '\\' && c != '*' && c != '`')
         .collect();
-    if let Some(query) = target.find('?') {
-        target.truncate(query);
-    }
+    // The query ends the path, written plainly or as a URI template, which
+    // may hold spaces (`/v3/endpoints{?interface, service_id}`).
+    let query = ["?", "{?", "{&"]
+        .iter()
+        .filter_map(|mark| rest.find(mark))
+        .min();
+    let mut target = rest[..query.unwrap_or(rest.len())].to_owned();
+    target.truncate(target.find(char::is_whitespace).unwrap_or(target.len()));
     let path = match target.find("://") {
         Some(scheme) => {
             let after = &target[scheme + 3..];
@@ -236,6 +278,7 @@ mod tests {
         let mut source = Source::new(text);
         source.rst = path.ends_with(".rst");
         find(&source)
+            .0
             .into_iter()
             .map(|op| (op.line, format!("{} {}", op.method, op.path)))
             .collect()
@@ -295,5 +338,53 @@ mod tests {
         );
         assert!(read("a.md", "## URI\n\nThe GET /v1/x call lists.\nGETS /v1/x\n").is_empty());
         assert_eq!(operation("GET /v1/{a"), None, "unbalanced braces");
+    }
+
+    #[test]
+    fn a_label_before_the_operation_is_passed_over() {
+        assert_eq!(
+            operation("URI format: DELETE /v1.0/\\{project\\_id\\}/instances"),
+            Some(("DELETE", "/v1.0/{project_id}/instances".to_owned()))
+        );
+        assert_eq!(
+            operation("Note: GET /v1/x"),
+            None,
+            "only a label that names the URI"
+        );
+    }
+
+    #[test]
+    fn a_uri_templates_query_ends_the_path() {
+        // CTS (Markdown), IAM (reStructuredText, a space in the braces), ECS (HTML).
+        assert_eq!(
+            operation("GET /v1.0/\\{project\\_id\\}/trace\\{?trace\\_id,limit\\}"),
+            Some(("GET", "/v1.0/{project_id}/trace".to_owned()))
+        );
+        assert_eq!(
+            operation("GET /v3/endpoints{?interface, service_id}"),
+            Some(("GET", "/v3/endpoints".to_owned()))
+        );
+        assert_eq!(
+            operation("DELETE /v2.1/{project_id}/os-interface/{port_id}{?reserve_port}"),
+            Some((
+                "DELETE",
+                "/v2.1/{project_id}/os-interface/{port_id}".to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_uri_section_that_states_nothing_readable_is_reported_at_its_heading() {
+        // BMS writes the method, then prose, then the path on a line of its own.
+        let page = "# 查询\n\n## URI<a name=\"s\"></a>\n\nGET 参数说明请参见[表1](#t)。\n\n/v1/\\{project\\_id\\}/baremetalservers\n\n## 请求\n";
+        let (operations, unread) = find(&Source::new(page));
+        assert!(operations.is_empty());
+        assert_eq!(unread.len(), 1);
+        assert_eq!(unread[0].0, 3);
+        assert!(
+            unread[0]
+                .1
+                .starts_with("this URI section states no operation")
+        );
     }
 }
