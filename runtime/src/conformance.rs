@@ -129,6 +129,7 @@ struct Path {
 }
 
 /// Where a response came from, and what covers it.
+#[derive(Clone, Copy)]
 enum Source<'a> {
     /// A registered path, by its index, with what its handler for the
     /// method declares (nothing for the router's 405).
@@ -344,11 +345,7 @@ impl Shared {
     ) {
         let mut guard = self.tally();
         let tally = &mut *guard;
-        let unregistered = match source {
-            Source::Unregistered(path) => Some(path),
-            _ => None,
-        };
-        let (source, declared) = match source {
+        let (key_source, declared) = match source {
             Source::Route(at, declared) => (SourceKey::Route(at), declared),
             Source::Fallback(at) => (SourceKey::Fallback(at), self.table.fallbacks[at].declared),
             Source::Nothing => (SourceKey::Nothing, &[][..]),
@@ -361,26 +358,23 @@ impl Shared {
                 (SourceKey::Unregistered(at), &[][..])
             }
         };
+        // Named only for a new report: a count costs no allocation.
+        let matched = || match source {
+            Source::Route(at, _) => Matched::Route(self.table.paths[at].path.clone()),
+            Source::Fallback(at) => Matched::Fallback(self.table.fallbacks[at].prefix.clone()),
+            Source::Nothing => Matched::Nothing,
+            Source::Unregistered(path) => Matched::Unregistered(path.to_owned()),
+        };
         let key = Key {
             method: MethodSlot::of(method),
-            source,
+            source: key_source,
             status: status.as_u16(),
         };
         let at = *tally.at.entry(key).or_insert_with(|| {
-            let matched = match source {
-                SourceKey::Route(at) => Matched::Route(self.table.paths[at].path.clone()),
-                SourceKey::Fallback(at) => {
-                    Matched::Fallback(self.table.fallbacks[at].prefix.clone())
-                }
-                SourceKey::Unregistered(_) => {
-                    Matched::Unregistered(unregistered.unwrap_or_default().to_owned())
-                }
-                SourceKey::Nothing => Matched::Nothing,
-            };
             tally.reports.push(Report {
                 method: method.clone(),
                 path: kept(uri.path()),
-                matched,
+                matched: matched(),
                 status,
                 declared,
                 count: 0,

@@ -154,7 +154,7 @@ pub fn coverage(routes: &[Route], documents: &[&'static Document]) -> Coverage {
                 .collect();
             let one_page_handlers = checked
                 .iter()
-                .filter(|route| route.page.is_some() || route.operation.is_some())
+                .filter(|route| route.own_page().is_some())
                 .map(|route| HandlerGap {
                     method: route.method.clone(),
                     path: route.path.clone(),
@@ -339,12 +339,7 @@ pub fn undocumented(routes: &[Route]) -> Vec<Undocumented> {
     routes
         .iter()
         .filter_map(|route| {
-            let [page] = route.documents else {
-                return None;
-            };
-            if route.page.is_none() && route.operation.is_none() {
-                return None;
-            }
+            let page = route.own_page()?;
             let codes: Vec<u16> = route
                 .declared
                 .iter()
@@ -408,11 +403,10 @@ impl fmt::Display for Undocumented {
         if let Some(operation) = self.operation {
             write!(f, " ({operation})")?;
         }
+        let them = if self.codes.len() == 1 { "it" } else { "them" };
         write!(
             f,
-            " does not list: document {} there, or stop declaring {}",
-            if self.codes.len() == 1 { "it" } else { "them" },
-            if self.codes.len() == 1 { "it" } else { "them" }
+            " does not list: document {them} there, or stop declaring {them}"
         )?;
         let declared = list(self.declared);
         match self.operation {

@@ -159,6 +159,16 @@ impl Route {
         self.entry(code).map(|entry| entry.description)
     }
 
+    /// The one page the route is held to, where it has one: the page that
+    /// `spec =` or `op =` names, else the one that documents the operation
+    /// it serves. A route with neither is held to every page.
+    pub fn own_page(&self) -> Option<&'static Document> {
+        match self.documents {
+            [page] if self.page.is_some() || self.operation.is_some() => Some(page),
+            _ => None,
+        }
+    }
+
     /// Whether the handler declares `code`.
     pub fn declares(&self, code: u16) -> bool {
         self.declared.contains(&code)
