@@ -104,6 +104,12 @@ impl Drift {
                  returns-build reads back)"
                     .to_owned(),
             ],
+            // The module changed, but no page's codes or operations did:
+            // said, so that an empty list does not read as "nothing".
+            Drift::Changes(changes) if changes.is_empty() => vec![
+                "  (no page's codes or operations changed: its descriptions, titles or labels did)"
+                    .to_owned(),
+            ],
             Drift::Changes(changes) => changes.iter().map(|change| format!("  {change}")).collect(),
         }
     }
@@ -404,7 +410,9 @@ mod tests {
         assert!(
             stale.message.starts_with("src/returns_spec.rs is stale: from line ")
                 && stale.message.ends_with(
-                    "differs from what the documents in docs give\n  run `cargo xtask regen --spec docs` and commit src/returns_spec.rs"
+                    "differs from what the documents in docs give\n  run `cargo xtask regen --spec docs` and commit src/returns_spec.rs\
+                     \n  what the documents changed:\
+                     \n    (no page's codes or operations changed: its descriptions, titles or labels did)"
                 ),
             "{}",
             stale.message

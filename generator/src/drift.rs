@@ -208,7 +208,7 @@ impl fmt::Display for Change {
             write!(f, " -{code}")?;
         }
         if self.kind == ChangeKind::Changed && self.added.is_empty() && self.removed.is_empty() {
-            write!(f, " same codes; its operations or descriptions changed")?;
+            write!(f, " same codes; its operations changed")?;
         }
         Ok(())
     }
