@@ -137,6 +137,47 @@ fn extract_json_gives_each_rows_operation() {
     );
 }
 
+/// A held-out set, as the README runs it: no peer rows of status tables,
+/// only the independent reader's operations given with `--operations`.
+#[test]
+fn agree_compares_a_held_out_sets_operations() {
+    let page = "# Creating\n\n## URI\n\nPOST /v3/groups\n\n| Status Code | Description |\n|---|---|\n| 201 | Created. |\n";
+    let other = "# Deleting\n\n## URI\n\nDELETE /v3/groups/\\{group\\_id\\}\n\n| Status Code | Description |\n|---|---|\n| 204 | Gone. |\n";
+    let (dir, spec, _) = spec_with(&[("create.md", page), ("delete.md", other)]);
+    let reference = dir.path().join("ops.jsonl");
+    fs::write(
+        &reference,
+        "{\"file\": \"create.md\", \"operations\": [\"POST /v3/groups\"]}\n\
+         {\"file\": \"delete.md\", \"operations\": [\"DELETE /v3/groups/{id}\"]}\n",
+    )
+    .expect("write the reference");
+    let output = xtask(&[
+        "agree",
+        "--corpus",
+        arg(&spec),
+        "--operations",
+        arg(&reference),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let shown = text(&output.stdout);
+    assert!(
+        shown.starts_with(
+            "operations: the reference finds them on 2 pages; we read the same on 1 (50.000%)\n"
+        ) && shown.contains(
+            "1 differ, e.g. delete.md: ours [\"DELETE /v3/groups/{group_id}\"], the reference's [\"DELETE /v3/groups/{id}\"]"
+        ),
+        "{shown}"
+    );
+    // Nothing to compare: no rows and no operations is an error, not a pass.
+    let output = xtask(&["agree", "--corpus", arg(&spec)]);
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("nothing to compare"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
 #[test]
 fn extract_shows_classes_as_classes() {
     let page = "<table><tr><th>状态码</th><th>描述</th></tr>\n<tr><td>2xx</td><td>成功</td></tr>\n<tr><td>404</td><td>无</td></tr></table>\n";

@@ -1,0 +1,16 @@
+//! `op =` naming an operation that two pages document: one error, at the
+//! string, naming both pages; the handler's codes are not checked against
+//! either, so nothing else is reported.
+use returns::{returns, Reply};
+
+#[path = "op_ambiguous/returns_spec.rs"]
+mod returns_spec;
+
+#[returns(200, op = "GET /v3/groups/{id}")]
+fn show() -> Reply<()> {
+    Reply::ok(())
+}
+
+fn main() {
+    let _ = show();
+}
