@@ -235,35 +235,33 @@ impl Config {
             }
         })?;
         let summary = summary(&loaded);
-        // The module as it was, to say what changed; unreadable is no module.
-        let previous = std::fs::read_to_string(&out).ok();
-        let mut drift = Drift::None;
-        let outcome = match mode {
-            Mode::Check => {
-                let freshness = regen::freshness(&out, &module).map_err(|e| Failure {
-                    diagnostics: loaded.warnings.clone(),
-                    message: format!("cannot read {shown_out}: {e}"),
-                })?;
-                if freshness != Freshness::Fresh {
-                    let drift = Drift::between(previous.as_deref(), &loaded);
-                    return Err(Failure {
-                        diagnostics: loaded.warnings,
-                        message: self.stale_message(&freshness, &drift),
-                    });
-                }
-                Outcome::Fresh
+        // The module as it is, read once: compared with the new one, and
+        // read back to say what changed.
+        let previous = regen::read_module(&out).map_err(|e| Failure {
+            diagnostics: loaded.warnings.clone(),
+            message: format!("cannot read {shown_out}: {e}"),
+        })?;
+        let freshness = regen::compare(previous.as_deref(), &module);
+        let drift = || {
+            let text = previous.as_deref().map(String::from_utf8_lossy);
+            Drift::between(text.as_deref(), &loaded)
+        };
+        let (outcome, drift) = match (mode, &freshness) {
+            (Mode::Check, Freshness::Fresh) => (Outcome::Fresh, Drift::None),
+            (Mode::Write, Freshness::Fresh) => (Outcome::Unchanged, Drift::None),
+            (Mode::Check, _) => {
+                let message = self.stale_message(&freshness, &drift());
+                return Err(Failure {
+                    diagnostics: loaded.warnings,
+                    message,
+                });
             }
-            Mode::Write => {
-                let changed = regen::write_if_changed(&out, &module).map_err(|e| Failure {
+            (Mode::Write, _) => {
+                regen::write(&out, &module).map_err(|e| Failure {
                     diagnostics: loaded.warnings.clone(),
                     message: format!("cannot write {shown_out}: {e}"),
                 })?;
-                if changed {
-                    drift = Drift::between(previous.as_deref(), &loaded);
-                    Outcome::Wrote
-                } else {
-                    Outcome::Unchanged
-                }
+                (Outcome::Wrote, drift())
             }
         };
         Ok(Report {

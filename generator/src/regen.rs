@@ -79,36 +79,41 @@ pub enum Freshness {
     Missing,
 }
 
-/// Compares `expected` with the file at `out`, writing nothing.
-pub fn freshness(out: &Path, expected: &str) -> std::io::Result<Freshness> {
+/// The module at `out` as it is, or `None` where there is none yet.
+pub fn read_module(out: &Path) -> std::io::Result<Option<Vec<u8>>> {
     match fs::read(out) {
-        Ok(actual) if actual == expected.as_bytes() => Ok(Freshness::Fresh),
-        Ok(actual) => {
-            let actual = String::from_utf8_lossy(&actual);
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// How `actual`, a module as read from disk (`None`: there is none),
+/// compares with `expected`.
+pub fn compare(actual: Option<&[u8]>, expected: &str) -> Freshness {
+    match actual {
+        None => Freshness::Missing,
+        Some(actual) if actual == expected.as_bytes() => Freshness::Fresh,
+        Some(actual) => {
+            let actual = String::from_utf8_lossy(actual);
             let same = actual
                 .lines()
                 .zip(expected.lines())
                 .take_while(|(a, b)| a == b)
                 .count();
-            Ok(Freshness::Stale {
+            Freshness::Stale {
                 first_difference: same + 1,
-            })
+            }
         }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Freshness::Missing),
-        Err(error) => Err(error),
     }
 }
 
-/// Writes `content` to `out` if it differs, through a temporary file in the
-/// same directory and a rename, so readers never see half a file.
-/// Returns whether the file changed.
+/// Writes `content` to `out` through a temporary file in the same directory
+/// and a rename, so readers never see half a file.
 ///
 /// Written on `std` rather than the `tempfile` crate: this is its one use,
 /// and its dependencies were a tenth of the generator's cold build.
-pub fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
-    if freshness(out, content)? == Freshness::Fresh {
-        return Ok(false);
-    }
+pub fn write(out: &Path, content: &str) -> std::io::Result<()> {
     let dir = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -123,7 +128,7 @@ pub fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
-    written.map(|()| true)
+    written
 }
 
 /// `content` into a new file at `temp`, with the mode of `out` if it
@@ -179,6 +184,18 @@ pub fn generate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `Config::run` does: read once, compare, write if it differs.
+    fn write_if_changed(out: &Path, content: &str) -> std::io::Result<bool> {
+        if freshness(out, content)? == Freshness::Fresh {
+            return Ok(false);
+        }
+        write(out, content).map(|()| true)
+    }
+
+    fn freshness(out: &Path, expected: &str) -> std::io::Result<Freshness> {
+        Ok(compare(read_module(out)?.as_deref(), expected))
+    }
 
     #[test]
     fn writes_only_when_the_content_changes() {
