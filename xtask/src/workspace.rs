@@ -41,6 +41,26 @@ pub fn corpus() -> PathBuf {
     root().join("../shared/corpus")
 }
 
+/// `../shared/<name>` beside the workspace, a corpus of real pages, for
+/// the tests that read it: `None`, saying so on stderr, where it is not
+/// there. Under `CI=true` a missing corpus panics instead: CI's clone sits
+/// beside it, and a test that skips there would pass without testing.
+pub fn shared_corpus(name: &str) -> Option<PathBuf> {
+    let corpus = corpus().with_file_name(name);
+    if corpus.is_dir() {
+        return Some(corpus);
+    }
+    let message = format!(
+        "no corpus at {} (it sits beside the checkout in CI)",
+        corpus.display()
+    );
+    if std::env::var_os("CI").is_some_and(|ci| ci == "true") {
+        panic!("{message}: CI=true, so a test that needs it fails rather than skips");
+    }
+    eprintln!("skipped: {message}");
+    None
+}
+
 /// Where tools build scratch crates: `$CARGO_TARGET_DIR`, else `target/`.
 pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {

@@ -3,17 +3,12 @@
 //! crate of its own.
 
 use returns_build::{emit, regen};
-use xtask::{agreement, module_check, workspace};
+use xtask::{module_check, workspace};
 
 fn compiles(name: &str, at_least: usize) {
-    let corpus = agreement::default_corpus().with_file_name(name);
-    if !corpus.is_dir() {
-        eprintln!(
-            "skipped: no corpus at {} (it sits beside the checkout in CI)",
-            corpus.display()
-        );
+    let Some(corpus) = workspace::shared_corpus(name) else {
         return;
-    }
+    };
     let (module, loaded) =
         regen::generate(&corpus, &emit::Options::default()).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(loaded.documents.len() >= at_least, "{name}");
