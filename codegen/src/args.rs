@@ -1,4 +1,4 @@
-//! The attribute's arguments: status codes, `spec = page`,
+//! The attribute's arguments: status codes, `page = <page module>`,
 //! `op = "METHOD /path"`, `docs = path`, `crate = path`.
 //! Every problem is collected, so the user sees all of them at once.
 
@@ -31,8 +31,8 @@ impl Code {
 pub struct Args {
     /// Valid codes, in the order written, without duplicates.
     pub codes: Vec<Code>,
-    /// `spec = page`: check against that page's module only.
-    pub spec: Option<Vec<TokenTree>>,
+    /// `page = <page module>`: check against that page's module only.
+    pub page: Option<Vec<TokenTree>>,
     /// `op = "POST /v3/groups"`: check against the page that documents
     /// that operation.
     pub op: Option<Operation>,
@@ -53,7 +53,7 @@ pub struct Operation {
 
 enum Arg {
     Code(Code),
-    Spec(Path),
+    Page(Path),
     Op(Operation),
     Docs(Path),
     Crate(Path),
@@ -63,7 +63,7 @@ enum Arg {
 pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {
         codes: Vec::new(),
-        spec: None,
+        page: None,
         op: None,
         docs: None,
         krate: None,
@@ -83,7 +83,7 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
         };
         any_code_written |= !matches!(
             arg,
-            Ok(Arg::Spec(_) | Arg::Op(_) | Arg::Docs(_) | Arg::Crate(_))
+            Ok(Arg::Page(_) | Arg::Op(_) | Arg::Docs(_) | Arg::Crate(_))
         );
         match arg {
             Ok(Arg::Code(code)) => {
@@ -99,11 +99,11 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
                     args.codes.push(code);
                 }
             }
-            Ok(Arg::Spec(path)) => {
+            Ok(Arg::Page(path)) => {
                 if args.op.is_some() {
                     errors.push(both_page_options(path.to_token_stream()));
                 }
-                set_once(&mut args.spec, path, "spec", errors);
+                set_once(&mut args.page, path, "page", errors);
             }
             Ok(Arg::Op(op)) => {
                 if args.op.is_some() {
@@ -111,7 +111,7 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
                         op.written.span().into(),
                         "`op` is given twice: give it once",
                     ));
-                } else if args.spec.is_some() {
+                } else if args.page.is_some() {
                     errors.push(both_page_options(proc_macro2::TokenStream::from(
                         TokenStream::from(TokenTree::from(op.written.clone())),
                     )));
@@ -133,11 +133,11 @@ pub fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
     args
 }
 
-/// `spec` and `op` both name the page a handler is checked against.
+/// `page` and `op` both name the page a handler is checked against.
 fn both_page_options(tokens: impl Into<proc_macro2::TokenStream>) -> syn::Error {
     syn::Error::new_spanned(
         tokens.into(),
-        "give `spec = <page module>` or `op = \"METHOD /path\"`, not both: each names the page \
+        "give `page = <page module>` or `op = \"METHOD /path\"`, not both: each names the page \
          the codes are checked against",
     )
 }
@@ -203,7 +203,7 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
         ));
     };
     let option = match name.to_string().as_str() {
-        "spec" => Some(("the page's module", "spec = returned_values")),
+        "page" => Some(("the page's module", "page = returned_values")),
         "op" => Some((
             "an operation as the pages state it, a method and a path",
             "op = \"POST /v3/groups\"",
@@ -225,7 +225,7 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
         return Err(syn::Error::new(
             name.span(),
             format!(
-                "unknown option `{name}`: expected status codes, `spec = <page module>`, `op = \"METHOD /path\"`, \
+                "unknown option `{name}`: expected status codes, `page = <page module>`, `op = \"METHOD /path\"`, \
                  `docs = <documents module>` or `crate = <path>`"
             ),
         ));
@@ -248,10 +248,10 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
     if path.leading_colon.is_some() || path.segments.iter().any(|s| !s.arguments.is_none()) {
         return Err(syn::Error::new_spanned(
             &path,
-            "expected a page's module inside the crate's documents (`returns_spec`), such as `spec = returned_values`",
+            "expected a page's module inside the crate's documents (`returns_spec`), such as `page = returned_values`",
         ));
     }
-    Ok(Arg::Spec(path))
+    Ok(Arg::Page(path))
 }
 
 /// `"POST /v3/groups"`: a method in capitals, a space, a path from `/`.

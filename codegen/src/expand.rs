@@ -167,7 +167,7 @@ fn doc_line(t: &mut Tokens, args: &Args) {
 ///     const CODES: &'static [u16] = &[202];
 ///     type Documents = crate::returns_spec::Checks;      // or `docs`, or `returns_spec::page::Checks`,
 ///                                                        // or with `op =` what `returns_spec::__operation!` names
-///     const PAGE: Option<&'static str> = Some("page");  // only with `spec = page` or `op =`
+///     const PAGE: Option<&'static str> = Some("page");  // only with `page = <page module>` or `op =`
 /// }
 /// ```
 ///
@@ -239,13 +239,13 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
             } else {
                 documents(t);
                 t.colons();
-                if let Some(page) = &args.spec {
+                if let Some(page) = &args.page {
                     t.extend(page).colons();
                 }
                 t.ident("Checks");
             }
             t.punct(';');
-            if args.spec.is_none() && args.op.is_none() {
+            if args.page.is_none() && args.op.is_none() {
                 return;
             }
             // const PAGE: Option<&'static str> = Some("page");
@@ -261,7 +261,7 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
                 .punct('=')
                 .ident("Some")
                 .group(Delimiter::Parenthesis, |t| {
-                    match (&args.spec, &args.op) {
+                    match (&args.page, &args.op) {
                         (Some(page), _) => {
                             t.string(&path_text(page));
                         }

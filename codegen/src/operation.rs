@@ -68,7 +68,7 @@ pub fn ambiguous(input: TokenStream) -> TokenStream {
     let pages: Vec<String> = flat(pages.stream()).iter().filter_map(string).collect();
     let message = format!(
         "more than one page documents the operation `{written}` ({}): name the page with \
-         `spec = <page module>` instead of `op =`",
+         `page = <page module>` instead of `op =`",
         pages.join(", ")
     );
     error(&mode, &runtime.stream(), span, &message)

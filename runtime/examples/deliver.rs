@@ -30,7 +30,7 @@ use utoipa::OpenApi;
 use utoipa::ToSchema;
 // The documents the handlers are checked against: the ones bundled with
 // `returns`. A service mounts its own generated module here instead.
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 /// The tasks delivered so far; `None` where one was deleted.
 #[derive(Clone, Default)]

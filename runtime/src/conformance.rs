@@ -24,7 +24,7 @@
 //! use returns::conformance::ConformanceLayer;
 //! use returns::routing::{Routes, get};
 //! use returns::{returns, Reply};
-//! use returns::spec as returns_spec;
+//! use returns::bundled as returns_spec;
 //!
 //! #[returns(200, 404)]
 //! async fn show() -> Reply<String> {

@@ -2,7 +2,7 @@
 //! which documented operations no route serves, which routes serve no
 //! documented operation, and for each page, its codes that no handler
 //! checked against it declares, and for each handler tied to one page (by
-//! the operation it serves, `spec = page` or `op = ".."`), that page's
+//! the operation it serves, `page = <page module>` or `op = ".."`), that page's
 //! codes it does not declare.
 //!
 //! The compiler holds each handler to the documents; this holds the
@@ -82,7 +82,7 @@ pub struct PageCoverage {
     /// ascending.
     pub undeclared: Vec<u16>,
     /// The handlers tied to this page alone (by the operation they serve,
-    /// `spec = page` or `op = ".."`), each with the page's codes it does not
+    /// `page = <page module>` or `op = ".."`), each with the page's codes it does not
     /// declare.
     pub one_page_handlers: Vec<HandlerGap>,
 }
@@ -100,7 +100,7 @@ pub struct HandlerGap {
 
 /// The coverage of `documents` (a generated module's `DOCUMENTS`) by the
 /// handlers of `routes`. A handler counts for the page of the operation it
-/// serves, or the one `spec =` or `op =` names; else for every page.
+/// serves, or the one `page =` or `op =` names; else for every page.
 pub fn coverage(routes: &[Route], documents: &[&'static Document]) -> Coverage {
     let operations = documents
         .iter()
@@ -265,7 +265,7 @@ impl fmt::Display for Coverage {
                 .collect();
             writeln!(
                 f,
-                "  ambiguous: {method} {path} matches {}: name the page with `spec =` or `op =`",
+                "  ambiguous: {method} {path} matches {}: name the page with `page =` or `op =`",
                 pages.join(", ")
             )?;
         }
@@ -316,7 +316,7 @@ pub(crate) fn list(codes: &[u16]) -> String {
 }
 
 /// A route whose handler declares codes that the page of its operation
-/// (or the one `spec =` or `op =` names) does not list.
+/// (or the one `page =` or `op =` names) does not list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undocumented {
     /// The route's method.
@@ -333,7 +333,7 @@ pub struct Undocumented {
     pub codes: Vec<u16>,
 }
 
-/// Each route tied to one page (by the operation it serves, or `spec =` or
+/// Each route tied to one page (by the operation it serves, or `page =` or
 /// `op =`) whose handler declares a code that page does not list.
 pub fn undocumented(routes: &[Route]) -> Vec<Undocumented> {
     routes
@@ -361,13 +361,13 @@ pub fn undocumented(routes: &[Route]) -> Vec<Undocumented> {
 /// For a `#[test]`: panics, naming each page and how to make it a
 /// compile-time check, where a handler declares a code that its
 /// operation's page does not list ([`undocumented`]). The compiler checks
-/// codes against the page only for handlers with `spec =` or `op =`; this
+/// codes against the page only for handlers with `page =` or `op =`; this
 /// checks every handler whose route serves a documented operation.
 ///
 /// ```
 /// use returns::routing::{Routes, post};
 /// use returns::{returns, Reply};
-/// use returns::spec as returns_spec;
+/// use returns::bundled as returns_spec;
 ///
 /// #[returns(202, 409)]
 /// async fn deliver() -> Reply<()> {

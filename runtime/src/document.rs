@@ -4,14 +4,14 @@
 ///
 /// Each document has a module in the generated status module whose
 /// `DOCUMENT` static is one of these; the module's `DOCUMENTS` lists them
-/// all (for the bundled documents, [`crate::spec::DOCUMENTS`]).
+/// all (for the bundled documents, [`crate::bundled::DOCUMENTS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Document {
     /// Path relative to the documents' directory, with `/` separators
     /// (`returned-values.md`).
     pub path: &'static str,
     /// The page's module in the generated module (`returned_values`), as
-    /// `#[returns(.., spec = returned_values)]` names it.
+    /// `#[returns(.., page = returned_values)]` names it.
     pub module: &'static str,
     /// The page's first heading, if it has one.
     pub title: Option<&'static str>,

@@ -16,7 +16,7 @@ use crate::{DeclaredSet, Reply};
 ///
 /// ```
 /// use returns::{declared, returns, Reply};
-/// use returns::spec as returns_spec;
+/// use returns::bundled as returns_spec;
 ///
 /// #[returns(202, 409)]
 /// async fn deliver(queue_full: bool) -> Reply<&'static str> {

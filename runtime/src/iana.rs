@@ -519,7 +519,10 @@ macro_rules! constructors {
 }
 
 #[cfg(test)]
-const CONSTRUCTORS: &[(&str, fn(()) -> Reply<(), crate::__private::Unchecked>)] = constructors![
+type Constructor = fn(()) -> Reply<(), crate::__private::Unchecked>;
+
+#[cfg(test)]
+const CONSTRUCTORS: &[(&str, Constructor)] = constructors![
     continue_,
     switching_protocols,
     processing,
@@ -600,7 +603,10 @@ mod tests {
             .iter()
             .map(|(_, constructor)| constructor(()).status())
             .collect();
-        assert_eq!(built, registry, "one constructor per registered code, in order");
+        assert_eq!(
+            built, registry,
+            "one constructor per registered code, in order"
+        );
         for ((name, _), status) in CONSTRUCTORS.iter().zip(&registry) {
             assert_eq!(*name, name_for(*status), "the constructor for {status}");
         }

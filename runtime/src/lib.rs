@@ -12,7 +12,7 @@
 //! ```
 //! // At the crate root: your generated module (`mod returns_spec;`), or the
 //! // documents bundled with this crate, as here.
-//! use returns::spec as returns_spec;
+//! use returns::bundled as returns_spec;
 //! use returns::{returns, Reply};
 //!
 //! #[returns(202, 409)]
@@ -55,6 +55,7 @@
 // The bundled module, like every generated one, names this crate `::returns`.
 extern crate self as returns;
 
+pub mod bundled;
 #[cfg(feature = "tower")]
 pub mod conformance;
 pub mod coverage;
@@ -67,7 +68,6 @@ mod reply;
 mod route;
 #[cfg(feature = "axum")]
 pub mod routing;
-pub mod spec;
 mod status;
 
 #[doc(hidden)]
@@ -87,11 +87,11 @@ pub use http;
 /// Declares the HTTP status codes a handler answers with: `#[returns(202, 409)]`.
 ///
 /// Each code must be listed by the crate's documents, the status module
-/// mounted at `crate::returns_spec` (with `spec = page`, by that one page's
+/// mounted at `crate::returns_spec` (with `page = <page module>`, by that one page's
 /// module inside it; with `docs = path`, by the documents module at `path`).
 /// Mount it once, at the crate root: `mod returns_spec;` for the module
 /// generated into `src/returns_spec.rs`, `pub use other::returns_spec;` for
-/// another crate's, or `use returns::spec as returns_spec;` for the
+/// another crate's, or `use returns::bundled as returns_spec;` for the
 /// documents bundled with `returns`; without it, rustc reports "cannot find
 /// `returns_spec` in `crate`" at the attribute.
 ///
@@ -107,7 +107,7 @@ pub use http;
 ///
 /// ```compile_fail,E0277
 /// use returns::{returns, Reply};
-/// use returns::spec as returns_spec;
+/// use returns::bundled as returns_spec;
 ///
 /// #[returns(202, 409)]
 /// fn deliver() -> Reply<()> {

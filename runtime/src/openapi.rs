@@ -7,7 +7,7 @@
 //! ```
 //! use returns::routing::{Routes, post};
 //! use returns::{returns, Reply};
-//! use returns::spec as returns_spec;
+//! use returns::bundled as returns_spec;
 //! use utoipa::openapi::OpenApiBuilder;
 //!
 //! #[returns(202, 409)]
@@ -36,7 +36,7 @@ use crate::coverage::Leftover;
 
 /// The responses of `route`'s operation: exactly its declared codes, in
 /// ascending order, each described by [`Route::description`] (the first
-/// page, in path order, that lists the code; with `spec = page`, that
+/// page, in path order, that lists the code; with `page = <page module>`, that
 /// page). A code the documents list without a description, or one from an
 /// unchecked set, is described by its reason phrase.
 pub fn responses(route: &Route) -> Responses {

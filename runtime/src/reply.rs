@@ -15,7 +15,7 @@ use http::StatusCode;
 ///
 /// ```
 /// use returns::{returns, Reply};
-/// use returns::spec as returns_spec; // the documents the codes are checked against
+/// use returns::bundled as returns_spec; // the documents the codes are checked against
 ///
 /// #[returns(202, 409)]
 /// fn deliver(queue_full: bool) -> Reply<&'static str> {
@@ -36,7 +36,7 @@ use http::StatusCode;
 ///
 /// ```
 /// use returns::{returns, DeclaredSet, Declares, Reply};
-/// use returns::spec as returns_spec;
+/// use returns::bundled as returns_spec;
 ///
 /// fn busy<S: DeclaredSet + Declares<409>>() -> Reply<String, S> {
 ///     Reply::conflict("busy".to_owned())
@@ -71,7 +71,7 @@ impl<B, S: DeclaredSet> Reply<B, S> {
     ///
     /// ```
     /// use returns::{returns, Reply};
-    /// use returns::spec as returns_spec;
+    /// use returns::bundled as returns_spec;
     ///
     /// #[returns(202)]
     /// fn deliver() -> Reply<()> {
@@ -117,7 +117,7 @@ impl<B, S: DeclaredSet> Reply<B, S> {
     /// ```
     /// use http::StatusCode;
     /// use returns::{returns, Reply};
-    /// use returns::spec as returns_spec;
+    /// use returns::bundled as returns_spec;
     ///
     /// #[returns(202)]
     /// fn deliver() -> Reply<String> {
@@ -180,10 +180,10 @@ pub trait DeclaredSet {
     /// The documents the codes are checked against: a generated module's
     /// `Checks`, or a page's.
     type Documents;
-    /// The page module that `spec = page` names (`returned_values`), if
+    /// The page module that `page = <page module>` names (`returned_values`), if
     /// the attribute has one: `routing::Routes` reads it to
     /// find that page among the documents.
-    // A literal, emitted only with `spec =`: the documents' pages could be
+    // A literal, emitted only with `page =`: the documents' pages could be
     // named through `Documents` instead, but that costs every handler
     // (a const projected through `Documents`: 6% of a rebuild of 500
     // handlers, `cargo xtask bench-macro`; a bound on `Documents`: 13%).

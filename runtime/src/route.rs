@@ -31,10 +31,10 @@ pub struct Route {
     /// lists them.
     pub declared: &'static [u16],
     /// The pages that describe its codes: the handler's page with
-    /// `spec = page` or `op = ".."`, else the page that documents the
+    /// `page = <page module>` or `op = ".."`, else the page that documents the
     /// operation it serves, else every page of the documents.
     pub documents: &'static [&'static Document],
-    /// The page module that `spec = page` or `op = ".."` names, if the
+    /// The page module that `page = <page module>` or `op = ".."` names, if the
     /// handler has one.
     pub page: Option<&'static str>,
     /// The documented operation the route serves, found by its method and
@@ -69,7 +69,7 @@ pub(crate) struct Fallback {
 
 impl Route {
     /// The route `method path` whose handler declares `declared`, with
-    /// `spec =` or `op =` naming `page`, among `documents`; its operation is
+    /// `page =` or `op =` naming `page`, among `documents`; its operation is
     /// looked for with `base` before its path (see [`Route::identify`]).
     #[cfg_attr(not(feature = "axum"), allow(dead_code))]
     pub(crate) fn new(
@@ -138,7 +138,7 @@ impl Route {
         };
         self.documents = match (page, self.page) {
             (Some(at), _) => &self.all[at..=at],
-            // A page `spec =` names that the documents do not hold.
+            // A page `page =` names that the documents do not hold.
             (None, Some(_)) => &[],
             (None, None) => self.all,
         };
@@ -146,7 +146,7 @@ impl Route {
 
     /// The row that describes `code` for this route: the first row for it
     /// on the first page, in path order, that lists it. That page is the
-    /// handler's own with `spec = page` or `op = ".."`, else its operation's.
+    /// handler's own with `page = <page module>` or `op = ".."`, else its operation's.
     pub fn entry(&self, code: u16) -> Option<&'static Entry> {
         self.documents
             .iter()
@@ -160,7 +160,7 @@ impl Route {
     }
 
     /// The one page the route is held to, where it has one: the page that
-    /// `spec =` or `op =` names, else the one that documents the operation
+    /// `page =` or `op =` names, else the one that documents the operation
     /// it serves. A route with neither is held to every page.
     pub fn own_page(&self) -> Option<&'static Document> {
         match self.documents {

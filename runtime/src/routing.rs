@@ -12,7 +12,7 @@
 //! ```
 //! use returns::routing::{Routes, get, post};
 //! use returns::{returns, Reply};
-//! use returns::spec as returns_spec;
+//! use returns::bundled as returns_spec;
 //!
 //! #[returns(202, 409)]
 //! async fn deliver(task: String) -> Reply<String> {

@@ -11,9 +11,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::Path;
 use axum::http::{Method, Request, StatusCode};
+use returns::bundled as returns_spec;
 use returns::conformance::{ConformanceLayer, Reports};
 use returns::routing::{Routes, get};
-use returns::spec as returns_spec;
 use returns::{Reply, returns};
 use tower::ServiceExt as _;
 

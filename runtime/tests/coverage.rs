@@ -1,8 +1,8 @@
-//! `Route` and `coverage`: a handler's page, as `spec = page` names it, and
+//! `Route` and `coverage`: a handler's page, as `page = <page module>` names it, and
 //! the report of what the documents list that no handler declares.
 
+use returns::bundled as returns_spec;
 use returns::routing::{Routes, get, post};
-use returns::spec as returns_spec;
 use returns::{Document, Reply, coverage, returns};
 
 /// Checked against every page of the crate's documents.
@@ -12,7 +12,7 @@ async fn deliver() -> Reply<()> {
 }
 
 /// Tied to one page.
-#[returns(200, 404, spec = returned_values)]
+#[returns(200, 404, page = returned_values)]
 async fn show() -> Reply<()> {
     Reply::ok(())
 }

@@ -1,7 +1,7 @@
 //! `returns::declared(&handler)`: the codes a handler declares, read from the
 //! function without calling it.
 
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 use returns::{DeclaredSet, Reply, declared, returns};
 
 #[returns(202, 409)]
@@ -51,7 +51,7 @@ fn sixteen(
     Reply::no_content(())
 }
 
-#[returns(202, spec = returned_values)]
+#[returns(202, page = returned_values)]
 fn one_document() -> Reply<()> {
     Reply::accepted(())
 }

@@ -2,8 +2,8 @@
 //! code, and hands what no declaration covers to the coverage report
 //! instead of dropping it silently.
 
+use returns::bundled as returns_spec;
 use returns::routing::{Routes, get};
-use returns::spec as returns_spec;
 use returns::{Leftover, Reply, coverage, returns};
 use utoipa::OpenApi;
 

@@ -15,9 +15,9 @@ use hyper::body::Bytes;
 use hyper::{Method, Request};
 use hyper_util::rt::TokioIo;
 // The example's handlers and this file's are checked against the bundled documents.
+use returns::bundled as returns_spec;
 use returns::conformance::Matched;
 use returns::conformance::{ConformanceLayer, Reports};
-use returns::spec as returns_spec;
 use returns::{Reply, returns};
 use tokio::net::{TcpListener, TcpStream};
 

@@ -1,6 +1,6 @@
 //! The generated `Status` API, checked against the bundled `spec/`.
 
-use returns::spec::{self, AllDocuments, Documented, Status, returned_values};
+use returns::bundled::{self, AllDocuments, Documented, Status, returned_values};
 use returns::{Group, UndocumentedStatus};
 
 /// The codes `spec/returned-values.md` lists, the only document bundled.
@@ -73,7 +73,7 @@ fn class_predicates_agree_with_http() {
 #[test]
 fn each_document_module_holds_its_rows() {
     let document = &returned_values::DOCUMENT;
-    assert_eq!(spec::DOCUMENTS, [document]);
+    assert_eq!(bundled::DOCUMENTS, [document]);
     assert_eq!(document.path, "returned-values.md");
     assert_eq!(document.title, Some("Returned Values"));
     assert_eq!(document.entries.len(), 17);
@@ -106,6 +106,6 @@ fn documented_codes_satisfy_the_documented_traits() {
     documented_here::<returned_values::ThisDocument, 504>();
     // What `#[returns(..)]` names as a handler's documents lists them too.
     fn listed<D: returns::Lists<N>, const N: u16>() {}
-    listed::<spec::Checks, 409>();
+    listed::<bundled::Checks, 409>();
     listed::<returned_values::Checks, 504>();
 }

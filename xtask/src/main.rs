@@ -22,7 +22,7 @@ enum Command {
     /// Reads every *.md, *.markdown, *.html, *.htm and *.rst file under the
     /// documents' directory (or the one page given), extracts their status
     /// tables and writes the Rust module; by default spec/ into
-    /// runtime/src/spec.rs, the module `returns` bundles. Problems in a
+    /// runtime/src/bundled.rs, the module `returns` bundles. Problems in a
     /// document are printed as `file:line: severity: message`; an error
     /// leaves the module untouched and exits with status 1.
     Regen(returns_build::Regen),

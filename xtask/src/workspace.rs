@@ -28,11 +28,11 @@ fn declares_workspace(manifest: &Path) -> bool {
 }
 
 /// `cargo xtask regen` with no flags: the bundled `spec/` into
-/// `runtime/src/spec.rs`, the module `returns` vendors as `returns::spec`.
+/// `runtime/src/bundled.rs`, the module `returns` vendors as `returns::bundled`.
 pub fn bundled() -> returns_build::Config {
     returns_build::Config::new(root())
         .spec("spec")
-        .out("runtime/src/spec.rs")
+        .out("runtime/src/bundled.rs")
         .command("cargo xtask regen")
 }
 

@@ -20,7 +20,7 @@ fn regen_check_passes_on_the_bundled_spec() {
     assert!(output.status.success(), "{stderr}");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.starts_with("regen: runtime/src/spec.rs is up to date ("),
+        stdout.starts_with("regen: runtime/src/bundled.rs is up to date ("),
         "{stdout}"
     );
 }

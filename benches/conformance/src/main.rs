@@ -27,9 +27,9 @@ use axum::Router;
 use axum::extract::Path;
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
+use returns::bundled as returns_spec;
 use returns::conformance::ConformanceLayer;
 use returns::routing::{Routes, get};
-use returns::spec as returns_spec;
 use returns::{Reply, returns};
 
 /// Declares 200 and 404; `Path<u32>` answers 400 to `abc` before it runs.

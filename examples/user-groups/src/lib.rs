@@ -13,7 +13,7 @@
 //! the coverage report and `returns::coverage::assert_documented`. `create`
 //! also names its operation in `#[returns(..)]`, so that the compiler
 //! checks its codes against that page. Every `#[returns(..)]` in the crate is then
-//! checked against these documents, and `spec = page` ties a handler to the
+//! checked against these documents, and `page = <page module>` ties a handler to the
 //! one page that describes its operation.
 
 use std::collections::BTreeMap;

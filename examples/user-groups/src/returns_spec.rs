@@ -285,7 +285,7 @@ pub mod creating_a_user_group {
             },
         ],
     };
-    /// Stands for `creating-a-user-group.md` in `#[returns(.., spec = creating_a_user_group)]`.
+    /// Stands for `creating-a-user-group.md` in `#[returns(.., page = creating_a_user_group)]`.
     #[derive(Debug, Clone, Copy)]
     pub enum ThisDocument {}
     /// Implemented by [`ThisDocument`] for each code that `creating-a-user-group.md` lists.
@@ -372,7 +372,7 @@ pub mod deleting_a_user_group {
             },
         ],
     };
-    /// Stands for `deleting-a-user-group.md` in `#[returns(.., spec = deleting_a_user_group)]`.
+    /// Stands for `deleting-a-user-group.md` in `#[returns(.., page = deleting_a_user_group)]`.
     #[derive(Debug, Clone, Copy)]
     pub enum ThisDocument {}
     /// Implemented by [`ThisDocument`] for each code that `deleting-a-user-group.md` lists.
@@ -459,7 +459,7 @@ pub mod querying_user_group_details {
             },
         ],
     };
-    /// Stands for `querying-user-group-details.md` in `#[returns(.., spec = querying_user_group_details)]`.
+    /// Stands for `querying-user-group-details.md` in `#[returns(.., page = querying_user_group_details)]`.
     #[derive(Debug, Clone, Copy)]
     pub enum ThisDocument {}
     /// Implemented by [`ThisDocument`] for each code that `querying-user-group-details.md` lists.

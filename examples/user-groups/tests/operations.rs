@@ -132,7 +132,7 @@ fn a_route_two_pages_document_is_reported_not_guessed() {
     assert!(
         report.contains(
             "  ambiguous: GET /v3/groups/{id} matches GET /v3/groups/{group_id} (querying-user-group-details.md), \
-             GET /v3/groups/{group_id} (querying-a-group-again.md): name the page with `spec =` or `op =`"
+             GET /v3/groups/{group_id} (querying-a-group-again.md): name the page with `page =` or `op =`"
         ),
         "{report}"
     );

@@ -188,7 +188,7 @@ async fn the_openapi_document_is_valid_and_holds_the_declarations() {
     );
     assert!(outcome.is_valid(), "{outcome:?}\n{text}");
     // Each handler's page: the one that documents its operation, found by
-    // method and path (no handler names it with `spec =`).
+    // method and path (no handler names it with `page =`).
     let pages = [
         (
             "post",

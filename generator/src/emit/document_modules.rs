@@ -1,5 +1,5 @@
 //! One module per document: its rows as data, and its own `Documented<N>`
-//! trait for `#[returns(.., spec = module)]`.
+//! trait for `#[returns(.., page = module)]`.
 
 use std::collections::BTreeSet;
 
@@ -133,7 +133,7 @@ pub fn module(
         quote!(#runtime::Operation { method: #method, path: #path })
     });
     let document_doc = format!(" What {shown} says, row by row.");
-    let marker_doc = format!(" Stands for {shown} in `#[returns(.., spec = {name})]`.");
+    let marker_doc = format!(" Stands for {shown} in `#[returns(.., page = {name})]`.");
     quote! {
         #(#[doc = #summary])*
         pub mod #name {

@@ -434,7 +434,7 @@ pub mod returned_values {
             },
         ],
     };
-    /// Stands for `returned-values.md` in `#[returns(.., spec = returned_values)]`.
+    /// Stands for `returned-values.md` in `#[returns(.., page = returned_values)]`.
     #[derive(Debug, Clone, Copy)]
     pub enum ThisDocument {}
     /// Implemented by [`ThisDocument`] for each code that `returned-values.md` lists.

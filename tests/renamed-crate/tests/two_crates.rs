@@ -7,7 +7,7 @@ use std::path::Path;
 pub use renamed_crate_test::returns_spec;
 use renamed_returns::{Reply, returns};
 
-#[returns(202, spec = returned_values, crate = ::renamed_returns)]
+#[returns(202, page = returned_values, crate = ::renamed_returns)]
 fn deliver_here() -> Reply<()> {
     Reply::accepted(())
 }

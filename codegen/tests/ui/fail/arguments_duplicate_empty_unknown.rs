@@ -1,5 +1,5 @@
 use returns::{returns, Reply};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 #[returns(202, 409, 202)]
 fn twice() -> Reply<()> {
@@ -21,7 +21,7 @@ fn unknown() -> Reply<()> {
     Reply::accepted(())
 }
 
-#[returns(202, spec = a, spec = b)]
+#[returns(202, page = a, page = b)]
 fn option_twice() -> Reply<()> {
     Reply::accepted(())
 }

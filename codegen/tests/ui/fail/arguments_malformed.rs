@@ -1,17 +1,17 @@
 use returns::{returns, Reply};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 #[returns(202 409)]
 fn no_comma() -> Reply<()> {
     Reply::accepted(())
 }
 
-#[returns(202, spec)]
+#[returns(202, page)]
 fn spec_without_module() -> Reply<()> {
     Reply::accepted(())
 }
 
-#[returns(202, spec = )]
+#[returns(202, page = )]
 fn spec_empty() -> Reply<()> {
     Reply::accepted(())
 }
@@ -21,7 +21,7 @@ fn crate_empty() -> Reply<()> {
     Reply::accepted(())
 }
 
-#[returns(202, spec = returned_values extra)]
+#[returns(202, page = returned_values extra)]
 fn spec_then_more() -> Reply<()> {
     Reply::accepted(())
 }

@@ -1,5 +1,5 @@
 use returns::{returns, Reply};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 #[returns(foo, "202", 2.5, 202u8)]
 fn deliver() -> Reply<()> {

@@ -12,7 +12,7 @@ fn deliver() -> Reply<()> {
     Reply::accepted(())
 }
 
-#[returns(409, spec = returned_values)]
+#[returns(409, page = returned_values)]
 fn full() -> Reply<()> {
     Reply::conflict(())
 }

@@ -1,5 +1,5 @@
 use returns::{Reply, returns};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 #[returns(202)]
 async fn deliver(full: bool) -> Reply<&'static str> {

@@ -1,5 +1,5 @@
 use returns::{returns, Reply};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 #[returns(202, 409)]
 async fn deliver(queue_full: bool) -> Reply<&'static str> {

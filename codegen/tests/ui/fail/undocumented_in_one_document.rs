@@ -1,7 +1,7 @@
 use returns::{returns, Reply};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
-#[returns(202, 418, spec = returned_values)]
+#[returns(202, 418, page = returned_values)]
 fn deliver() -> Reply<()> {
     Reply::accepted(())
 }

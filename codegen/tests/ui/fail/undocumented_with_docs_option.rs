@@ -1,6 +1,6 @@
 use returns::{returns, Reply};
 
-#[returns(202, 418, docs = returns::spec)]
+#[returns(202, 418, docs = returns::bundled)]
 fn deliver() -> Reply<()> {
     Reply::accepted(())
 }

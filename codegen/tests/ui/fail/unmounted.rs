@@ -9,7 +9,7 @@ fn deliver() -> Reply<()> {
 mod api {
     use returns::{returns, Reply};
 
-    #[returns(404, spec = returned_values)]
+    #[returns(404, page = returned_values)]
     pub fn find() -> Reply<()> {
         Reply::not_found(())
     }

@@ -4,7 +4,7 @@
 #![deny(warnings)]
 
 use returns::{returns, Reply};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 #[returns(202)]
 fn later() -> Reply<u8> {

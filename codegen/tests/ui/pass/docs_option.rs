@@ -2,7 +2,7 @@
 //! mounted here, and handlers in nested modules work alike.
 use returns::{returns, Reply};
 
-#[returns(202, docs = returns::spec)]
+#[returns(202, docs = returns::bundled)]
 fn deliver() -> Reply<()> {
     Reply::accepted(())
 }
@@ -11,7 +11,7 @@ mod api {
     pub mod tasks {
         use returns::{returns, Reply};
 
-        #[returns(204, 404, docs = ::returns::spec, spec = returned_values)]
+        #[returns(204, 404, docs = ::returns::bundled, page = returned_values)]
         pub fn remove(found: bool) -> Reply<()> {
             if found { Reply::no_content(()) } else { Reply::not_found(()) }
         }

@@ -3,7 +3,7 @@ use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
 use returns::{returns, Reply};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 use returns::http::StatusCode;
 
 /// Polls a future that never waits.

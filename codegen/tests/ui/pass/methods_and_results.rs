@@ -2,7 +2,7 @@
 //! with `?`, replies that borrow from `self`, and helpers generic over the set.
 use returns::{returns, DeclaredSet, Declares, Reply};
 use returns::http::StatusCode;
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 struct Queue {
     items: Vec<u32>,

@@ -1,6 +1,6 @@
 //! Handlers anywhere in the crate are checked against the module mounted
 //! once at the crate root, with no path per handler.
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 mod api {
     pub mod tasks {
@@ -14,7 +14,7 @@ mod api {
         pub struct Store;
 
         impl Store {
-            #[returns(200, 404, spec = returned_values)]
+            #[returns(200, 404, page = returned_values)]
             pub fn get(&self, found: bool) -> Reply<()> {
                 if found { Reply::ok(()) } else { Reply::not_found(()) }
             }

@@ -1,9 +1,9 @@
-//! `spec = module` checks against one document only.
+//! `page = module` checks against one document only.
 use returns::{returns, Reply};
 use returns::http::StatusCode;
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
-#[returns(200, 202, 204, spec = returned_values)]
+#[returns(200, 202, 204, page = returned_values)]
 fn deliver(n: u8) -> Reply<u8> {
     match n {
         0 => Reply::no_content(n),

@@ -5,7 +5,7 @@ use std::task::{Context, Poll, Waker};
 
 use returns::http::StatusCode;
 use returns::{returns, DeclaredSet, Reply};
-use returns::spec as returns_spec;
+use returns::bundled as returns_spec;
 
 /// Polls a future that never waits.
 fn ready<F: Future>(future: F) -> F::Output {

@@ -2,7 +2,7 @@
 use user_groups::returns_spec;
 use returns::{returns, Reply};
 
-#[returns(201, 404, spec = creating_a_user_group)]
+#[returns(201, 404, page = creating_a_user_group)]
 fn create() -> Reply<()> {
     Reply::created(())
 }

@@ -191,7 +191,7 @@ pub mod querying_a_group_v2 {
             },
         ],
     };
-    /// Stands for `querying-a-group-v2.md` in `#[returns(.., spec = querying_a_group_v2)]`.
+    /// Stands for `querying-a-group-v2.md` in `#[returns(.., page = querying_a_group_v2)]`.
     #[derive(Debug, Clone, Copy)]
     pub enum ThisDocument {}
     /// Implemented by [`ThisDocument`] for each code that `querying-a-group-v2.md` lists.
@@ -248,7 +248,7 @@ pub mod querying_a_group {
             },
         ],
     };
-    /// Stands for `querying-a-group.md` in `#[returns(.., spec = querying_a_group)]`.
+    /// Stands for `querying-a-group.md` in `#[returns(.., page = querying_a_group)]`.
     #[derive(Debug, Clone, Copy)]
     pub enum ThisDocument {}
     /// Implemented by [`ThisDocument`] for each code that `querying-a-group.md` lists.
