@@ -114,12 +114,16 @@ fn string(tree: &TokenTree) -> Option<String> {
 }
 
 /// In `page` mode, `{ compile_error!(message); "" }` at `span`; in
-/// `checks` mode, the type `runtime::AnyCode`.
+/// `checks` mode, the type `runtime::__private::AnyCode`.
 fn error(mode: &str, runtime: &TokenStream, span: Span, message: &str) -> TokenStream {
     let runtime: Vec<TokenTree> = runtime.clone().into_iter().collect();
     if mode != "page" {
         return Tokens::build(span, |t| {
-            t.extend(&runtime).colons().ident("AnyCode");
+            t.extend(&runtime)
+                .colons()
+                .ident("__private")
+                .colons()
+                .ident("AnyCode");
         });
     }
     Tokens::build(span, |t| {

@@ -1,19 +1,22 @@
-//! [`Config`]: where a crate's documents and its status module are, and the
-//! one routine that writes or checks the module.
+//! [`Config`]: where a crate's documents and its status module are, and
+//! the one routine that reads the documents ([`Config::generate`]), which
+//! [`Config::run`] writes or checks against the module on disk.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::drift::{self, Change};
-use crate::emit;
-use crate::regen::{self, Freshness, Loaded};
+use crate::documents::{self, summary};
+use crate::failure::Failure;
+use crate::module_file::{self, Freshness};
+use crate::report::{Drift, Generated, Outcome, Report};
+use crate::{drift, emit, parallel};
 
 /// Where a crate's documents are, where its status module goes, and how
 /// that module names the runtime and the command that rewrites it.
 ///
 /// Relative paths are read from [`Config::new`]'s root (a workspace or a
-/// crate directory), and shown relative to it in messages.
+/// crate directory), and shown relative to it in messages. Nothing else is
+/// read from the process: no current directory, no environment.
 ///
 /// ```no_run
 /// let config = returns_build::Config::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,6 +34,7 @@ pub struct Config {
     out: PathBuf,
     runtime: String,
     command: String,
+    threads: Option<usize>,
 }
 
 /// Whether [`Config::run`] writes the module or only compares it.
@@ -42,116 +46,11 @@ pub enum Mode {
     Check,
 }
 
-/// What [`Config::run`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// [`Mode::Write`]: the module changed and was written.
-    Wrote,
-    /// [`Mode::Write`]: the module was already up to date; not touched.
-    Unchanged,
-    /// [`Mode::Check`]: the module is up to date.
-    Fresh,
-}
-
-/// A successful run: what happened, what was read, and the warnings met.
-#[derive(Debug, Clone)]
-pub struct Report {
-    /// What happened to the module.
-    pub outcome: Outcome,
-    /// The module's path, as shown to the user.
-    pub out: String,
-    /// `1 document, 17 rows, 17 status codes`.
-    pub summary: String,
-    /// What was skipped in the documents, and why.
-    pub warnings: Vec<Diagnostic>,
-    /// What changed, per operation, where the module was rewritten.
-    pub drift: Drift,
-}
-
-/// What a rewrite changed, per operation (or page), for the reviewer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Drift {
-    /// Nothing was rewritten, or there was no module before.
-    None,
-    /// The previous module could not be read back (another format, or
-    /// edited by hand): what changed is not known.
-    Unknown,
-    /// Each page whose codes or operations changed.
-    Changes(Vec<Change>),
-}
-
-impl Drift {
-    /// What changed from the module text `old` (if there was one) to what
-    /// `loaded` gives.
-    fn between(old: Option<&str>, loaded: &Loaded) -> Drift {
-        let Some(old) = old else {
-            return Drift::None;
-        };
-        match drift::read_module(old) {
-            Some(before) => {
-                Drift::Changes(drift::changes(&before, &drift::pages(&loaded.documents)))
-            }
-            None => Drift::Unknown,
-        }
-    }
-
-    /// One line each, indented under the outcome.
-    pub fn lines(&self) -> Vec<String> {
-        match self {
-            Drift::None => Vec::new(),
-            Drift::Unknown => vec![
-                "  (what changed is not listed: the previous module is not one this version of \
-                 returns-build reads back)"
-                    .to_owned(),
-            ],
-            // The module changed, but no page's codes or operations did:
-            // said, so that an empty list does not read as "nothing".
-            Drift::Changes(changes) if changes.is_empty() => vec![
-                "  (no page's codes or operations changed: its descriptions, titles or labels did)"
-                    .to_owned(),
-            ],
-            Drift::Changes(changes) => changes.iter().map(|change| format!("  {change}")).collect(),
-        }
-    }
-}
-
-/// `regen: wrote src/returns_spec.rs (1 document, 17 rows, 17 status codes)`.
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Report { out, summary, .. } = self;
-        match self.outcome {
-            Outcome::Wrote => write!(f, "regen: wrote {out} ({summary})"),
-            Outcome::Unchanged => write!(f, "regen: unchanged: {out} ({summary})"),
-            Outcome::Fresh => write!(f, "regen: {out} is up to date ({summary})"),
-        }
-    }
-}
-
-/// A failed run: the problems in the documents, if any, and what failed.
-/// The module is left as it was.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    /// Every problem found in the documents, errors and warnings.
-    pub diagnostics: Vec<Diagnostic>,
-    /// What failed, and what to do: for a stale module, the command to run.
-    pub message: String,
-}
-
-/// The diagnostics, one a line, then the message.
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for diagnostic in &self.diagnostics {
-            writeln!(f, "{diagnostic}")?;
-        }
-        write!(f, "{}", self.message)
-    }
-}
-
-impl std::error::Error for Failure {}
-
 impl Config {
-    /// Documents in `root/spec`, the module at `root/src/returns_spec.rs`,
-    /// naming the runtime `::returns` and the command `cargo xtask regen`.
+    /// The defaults, the one place they are written: documents in
+    /// `root/spec`, the module at `root/src/returns_spec.rs`, naming the
+    /// runtime `::returns` and the command `cargo xtask regen`, read on
+    /// every core.
     pub fn new(root: impl Into<PathBuf>) -> Config {
         Config {
             root: root.into(),
@@ -159,6 +58,7 @@ impl Config {
             out: PathBuf::from("src/returns_spec.rs"),
             runtime: "::returns".to_owned(),
             command: "cargo xtask regen".to_owned(),
+            threads: None,
         }
     }
 
@@ -188,87 +88,115 @@ impl Config {
         self
     }
 
-    /// The documents' path, resolved against the root.
-    pub fn spec_path(&self) -> PathBuf {
-        self.root.join(&self.spec)
+    /// How many threads read the pages and print their modules (at least
+    /// one); every core unless set. The module is the same whatever the
+    /// count.
+    pub fn threads(mut self, threads: usize) -> Config {
+        self.threads = Some(threads.max(1));
+        self
     }
 
-    /// The module's path, resolved against the root.
-    pub fn out_path(&self) -> PathBuf {
-        self.root.join(&self.out)
-    }
-
-    /// The regenerating command, as set.
-    pub fn command_line(&self) -> &str {
-        &self.command
-    }
-
-    /// `path` as messages show it: relative to the root (with `..` beside
-    /// it), so that the output does not depend on where the checkout is;
-    /// absolute further out.
-    pub fn shown(&self, path: &Path) -> String {
-        let path = self.root.join(path);
-        crate::paths::relative(&self.root, &path)
-            .unwrap_or(path)
-            .display()
-            .to_string()
+    /// Reads every document and gives the module they make, writing
+    /// nothing: what [`Config::run`] writes or compares, for a caller that
+    /// puts it elsewhere. Fails with every error in the documents.
+    pub fn generate(&self) -> Result<Generated, Failure> {
+        let spec = self.spec_path();
+        let failed = |diagnostics: Vec<Diagnostic>| Failure::Documents {
+            diagnostics,
+            out: self.shown(&self.out),
+        };
+        let loaded = documents::load(&spec, self.thread_count()).map_err(failed)?;
+        let nothing = loaded
+            .documents
+            .iter()
+            .all(|document| document.tables.iter().all(|table| table.rows.is_empty()));
+        if nothing {
+            let mut problems = loaded.warnings;
+            problems.push(Diagnostic::error(
+                spec.display().to_string(),
+                None,
+                "no document has a status table with a code in it, so there is no status to \
+                 generate (the warnings above say what was read)",
+            ));
+            return Err(failed(problems));
+        }
+        let module = emit::module(&loaded.documents, &self.emit_options()).map_err(|message| {
+            failed(vec![Diagnostic::error(
+                spec.display().to_string(),
+                None,
+                message,
+            )])
+        })?;
+        Ok(Generated {
+            module,
+            summary: summary(&loaded.documents),
+            pages: drift::pages(&loaded.documents),
+            warnings: loaded.warnings,
+        })
     }
 
     /// Reads every document, then writes the module if it changed
     /// ([`Mode::Write`]) or compares it ([`Mode::Check`]). On any error the
     /// module is left byte for byte as it was.
     pub fn run(&self, mode: Mode) -> Result<Report, Failure> {
-        let spec = self.spec_path();
         let out = self.out_path();
         let shown_out = self.shown(&out);
-        let (module, loaded) = regen::generate(&spec, &self.emit_options()).map_err(|errors| {
-            let count = errors
-                .iter()
-                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-                .count();
-            Failure {
-                diagnostics: errors,
-                message: format!(
-                    "regen stopped on {}; {shown_out} was not touched",
-                    plural(count, "error")
-                ),
-            }
-        })?;
-        let summary = summary(&loaded);
+        let generated = self.generate()?;
         // The module as it is, read once: compared with the new one, and
         // read back to say what changed.
-        let previous = regen::read_module(&out).map_err(|e| Failure {
-            diagnostics: loaded.warnings.clone(),
-            message: format!("cannot read {shown_out}: {e}"),
-        })?;
-        let freshness = regen::compare(previous.as_deref(), &module);
+        let previous = match module_file::read(&out) {
+            Ok(previous) => previous,
+            Err(error) => {
+                return Err(Failure::Io {
+                    out: shown_out,
+                    action: "read",
+                    error,
+                    warnings: generated.warnings,
+                });
+            }
+        };
+        let freshness = module_file::compare(previous.as_deref(), &generated.module);
         let drift = || {
             let text = previous.as_deref().map(String::from_utf8_lossy);
-            Drift::between(text.as_deref(), &loaded)
+            Drift::between(text.as_deref(), &generated.pages)
         };
-        let (outcome, drift) = match (mode, &freshness) {
+        let (outcome, drift) = match (mode, freshness) {
             (Mode::Check, Freshness::Fresh) => (Outcome::Fresh, Drift::None),
             (Mode::Write, Freshness::Fresh) => (Outcome::Unchanged, Drift::None),
-            (Mode::Check, _) => {
-                let message = self.stale_message(&freshness, &drift());
-                return Err(Failure {
-                    diagnostics: loaded.warnings,
-                    message,
+            (Mode::Check, Freshness::Missing) => {
+                return Err(Failure::Missing {
+                    out: shown_out,
+                    command: self.command.clone(),
+                    warnings: generated.warnings,
+                });
+            }
+            (Mode::Check, Freshness::Stale { first_difference }) => {
+                return Err(Failure::Stale {
+                    drift: drift(),
+                    out: shown_out,
+                    first_difference,
+                    spec: self.shown(&self.spec),
+                    command: self.command.clone(),
+                    warnings: generated.warnings,
                 });
             }
             (Mode::Write, _) => {
-                regen::write(&out, &module).map_err(|e| Failure {
-                    diagnostics: loaded.warnings.clone(),
-                    message: format!("cannot write {shown_out}: {e}"),
-                })?;
+                if let Err(error) = module_file::write(&out, &generated.module) {
+                    return Err(Failure::Io {
+                        out: shown_out,
+                        action: "write",
+                        error,
+                        warnings: generated.warnings,
+                    });
+                }
                 (Outcome::Wrote, drift())
             }
         };
         Ok(Report {
             outcome,
             out: shown_out,
-            summary,
-            warnings: loaded.warnings,
+            summary: generated.summary,
+            warnings: generated.warnings,
             drift,
         })
     }
@@ -293,7 +221,40 @@ impl Config {
         }
     }
 
-    fn emit_options(&self) -> emit::Options {
+    /// The documents' path, resolved against the root.
+    pub(crate) fn spec_path(&self) -> PathBuf {
+        self.root.join(&self.spec)
+    }
+
+    /// The module's path, resolved against the root.
+    pub(crate) fn out_path(&self) -> PathBuf {
+        self.root.join(&self.out)
+    }
+
+    /// The regenerating command, as set.
+    #[cfg(feature = "clap")]
+    pub(crate) fn command_line(&self) -> &str {
+        &self.command
+    }
+
+    /// `path` as messages show it: relative to the root (with `..` beside
+    /// it), so that the output does not depend on where the checkout is;
+    /// absolute further out.
+    pub(crate) fn shown(&self, path: &Path) -> String {
+        let path = self.root.join(path);
+        crate::paths::relative(&self.root, &path)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+
+    fn thread_count(&self) -> usize {
+        self.threads.unwrap_or_else(parallel::every_core)
+    }
+
+    /// What the emitter needs of this configuration.
+    #[doc(hidden)]
+    pub fn emit_options(&self) -> emit::Options {
         let spec = self.spec_path();
         let mut documents = self.shown(&spec);
         if spec.is_dir() && !documents.ends_with('/') {
@@ -303,57 +264,8 @@ impl Config {
             runtime: self.runtime.clone(),
             command: self.command.clone(),
             documents,
+            threads: self.thread_count(),
         }
-    }
-
-    /// What `--check` and [`Config::assert_fresh`] say of a module that is
-    /// not up to date, with what the documents changed.
-    fn stale_message(&self, freshness: &Freshness, drift: &Drift) -> String {
-        let out = self.shown(&self.out_path());
-        let what = match freshness {
-            Freshness::Fresh => return format!("{out} is up to date"),
-            Freshness::Missing => "does not exist".to_owned(),
-            Freshness::Stale { first_difference } => format!(
-                "is stale: from line {first_difference} on it differs from what the documents in {} give",
-                self.shown(&self.spec_path())
-            ),
-        };
-        let mut message = format!("{out} {what}\n  run `{}` and commit {out}", self.command);
-        let lines = drift.lines();
-        if !lines.is_empty() {
-            message.push_str("\n  what the documents changed:");
-            for line in lines {
-                message.push_str(&format!("\n  {line}"));
-            }
-        }
-        message
-    }
-}
-
-/// `1 document, 17 rows, 17 status codes`.
-pub fn summary(loaded: &Loaded) -> String {
-    let rows: usize = loaded.documents.iter().map(|d| d.rows().count()).sum();
-    let mut codes: Vec<u16> = loaded
-        .documents
-        .iter()
-        .flat_map(|d| d.rows().map(|(_, row)| row.code))
-        .collect();
-    codes.sort_unstable();
-    codes.dedup();
-    format!(
-        "{}, {}, {}",
-        plural(loaded.documents.len(), "document"),
-        plural(rows, "row"),
-        plural(codes.len(), "status code")
-    )
-}
-
-/// `1 error`, `2 errors`.
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 
@@ -378,8 +290,9 @@ mod tests {
     fn write_then_check_then_stale() {
         let (dir, config) = project();
         let stale = config.run(Mode::Check).expect_err("no module yet");
+        assert!(matches!(stale, Failure::Missing { .. }), "{stale:?}");
         assert_eq!(
-            stale.message,
+            stale.message(),
             "src/returns_spec.rs does not exist\n  run `cargo xtask regen --spec docs` and commit src/returns_spec.rs"
         );
         let wrote = config.run(Mode::Write).expect("written");
@@ -406,14 +319,14 @@ mod tests {
         .expect("edit");
         let stale = config.run(Mode::Check).expect_err("stale");
         assert!(
-            stale.message.starts_with("src/returns_spec.rs is stale: from line ")
-                && stale.message.ends_with(
+            stale.message().starts_with("src/returns_spec.rs is stale: from line ")
+                && stale.message().ends_with(
                     "differs from what the documents in docs give\n  run `cargo xtask regen --spec docs` and commit src/returns_spec.rs\
                      \n  what the documents changed:\
                      \n    (no page's codes or operations changed: its descriptions, titles or labels did)"
                 ),
             "{}",
-            stale.message
+            stale.message()
         );
         let panic = std::panic::catch_unwind(|| config.assert_fresh()).expect_err("it panics");
         let text = panic.downcast_ref::<String>().expect("a message");
@@ -431,6 +344,10 @@ mod tests {
         let before = std::fs::read(&out).expect("read");
         std::fs::write(dir.path().join("docs/broken.md"), b"\xff\xfe").expect("write");
         let failure = config.run(Mode::Write).expect_err("not UTF-8");
+        let Failure::Documents { diagnostics, .. } = &failure else {
+            panic!("not the documents' failure: {failure:?}");
+        };
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         assert!(
             failure
                 .to_string()
@@ -439,7 +356,7 @@ mod tests {
         );
         assert!(
             failure
-                .message
+                .message()
                 .ends_with("src/returns_spec.rs was not touched")
         );
         assert_eq!(std::fs::read(&out).expect("read"), before);

@@ -257,7 +257,8 @@ mod tests {
     fn a_module_is_read_back_as_it_was_written() {
         let text = "# Creating\n\n## URI\n\nPOST /v3/groups\n\n| Status Code | Description |\n|---|---|\n| 201 | Created. |\n| 409 | Conflict. |\n";
         let documents = vec![extract::document("a.md", text).document];
-        let module = emit::module(&documents, &emit::Options::default()).expect("a module");
+        let module =
+            emit::module(&documents, &crate::Config::new("").emit_options()).expect("a module");
         assert_eq!(read_module(&module), Some(pages(&documents)));
         assert_eq!(read_module("fn main() {}"), None);
     }

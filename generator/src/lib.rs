@@ -2,10 +2,11 @@
 //! writes the status module the crate commits and mounts as `returns_spec`.
 //!
 //! Like prost-build and tonic-build, it is a library that you call with your
-//! own paths: from your own xtask (`cli::main`, a whole
-//! `cargo xtask regen [--check]`; or [`Regen`], a `clap` subcommand for an
-//! xtask of your own) and from a `#[test]` in your service's crate that
-//! fails when the committed module is stale ([`Config::assert_fresh`]):
+//! own paths: from your own xtask ([`cli::main`], a whole
+//! `cargo xtask regen [--check]` and `cargo xtask extract`; or [`cli::Regen`]
+//! and [`cli::Extract`], `clap` subcommands for an xtask of your own) and
+//! from a `#[test]` in your service's crate that fails when the committed
+//! module is stale ([`Config::assert_fresh`]):
 //!
 //! ```no_run
 //! let config = returns_build::Config::new(env!("CARGO_MANIFEST_DIR"))
@@ -16,27 +17,25 @@
 //! # Ok::<(), returns_build::Failure>(())
 //! ```
 //!
-//! The pipeline: [`extract`] reads each document's status tables into the
-//! [`model`], [`emit`] writes the module from it, and [`Config::run`] ties
-//! both to the files on disk. Problems in a document are
-//! [`Diagnostic`](diagnostic::Diagnostic)s (`file:line: severity: message`),
-//! never panics; an error leaves the module untouched.
+//! [`Config::generate`] reads every document and gives the module's text;
+//! [`Config::run`] writes it, or compares it with the file ([`Mode`]).
+//! Problems in a document are [`Diagnostic`]s (`file:line: severity:
+//! message`), never panics; a [`Failure`] leaves the module untouched.
 
 #[cfg(feature = "clap")]
 pub mod cli;
-#[cfg(feature = "clap")]
-mod command;
 mod config;
-pub mod diagnostic;
-pub mod drift;
-pub mod emit;
-pub mod extract;
-pub mod model;
-pub mod parallel;
-pub mod paths;
-pub mod regen;
-pub mod spec_dir;
+mod diagnostic;
+mod failure;
+mod module_file;
+mod report;
 
-#[cfg(feature = "clap")]
-pub use command::Regen;
-pub use config::{Config, Drift, Failure, Mode, Outcome, Report, plural, summary};
+#[doc(hidden)]
+pub mod __private;
+use __private::{documents, drift, emit, extract, model, parallel, paths, spec_dir};
+
+pub use config::{Config, Mode};
+pub use diagnostic::{Diagnostic, Severity};
+pub use drift::{Change, ChangeKind};
+pub use failure::Failure;
+pub use report::{Drift, Generated, Outcome, Report};

@@ -80,30 +80,9 @@ pub struct Row {
     pub description: String,
 }
 
-/// Whether a document lists a code as a normal or an abnormal outcome.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Group {
-    /// Normal, 正常: the operation succeeded.
-    Normal,
-    /// Abnormal, Error, 异常, 错误: the operation failed.
-    Abnormal,
-}
-
-impl Group {
-    /// The lower-case name used in JSON and in generated docs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Group::Normal => "normal",
-            Group::Abnormal => "abnormal",
-        }
-    }
-}
-
-impl fmt::Display for Group {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// Whether a document lists a code as a normal or an abnormal outcome:
+/// the runtime's own type, which the generated module names too.
+pub use returns::Group;
 
 impl Document {
     /// Every row of every table, with the table it belongs to.

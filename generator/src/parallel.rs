@@ -3,14 +3,9 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// How many threads to use: every core, or `RETURNS_THREADS`.
-pub fn threads() -> usize {
-    std::env::var("RETURNS_THREADS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-        .unwrap_or(1)
-        .max(1)
+/// Every core: the threads a run uses unless `Config::threads` says.
+pub fn every_core() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// `work` applied to each of `items` on `threads` threads; each thread

@@ -4,7 +4,7 @@
 //! number of cases, a few seconds in all.
 
 use proptest::prelude::*;
-use returns_build::{emit, extract};
+use returns_build::__private::{emit, extract};
 
 const PAGES: &[(&str, &str)] = &[
     (
@@ -174,8 +174,11 @@ fn check(path: &str, text: &str) {
     for finding in &extraction.findings {
         assert!(finding.line.is_none_or(|line| (1..=lines).contains(&line)));
     }
-    let module = emit::module(&[extraction.document], &emit::Options::default())
-        .expect("the module is generated");
+    let module = emit::module(
+        &[extraction.document],
+        &returns_build::Config::new("").emit_options(),
+    )
+    .expect("the module is generated");
     emit::items(&module).expect("the module is valid Rust");
 }
 

@@ -23,8 +23,9 @@ use axum::extract::{Path, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::{Json, Router};
 use returns::conformance::ConformanceLayer;
+use returns::coverage::Coverage;
 use returns::routing::{Routes, get, post};
-use returns::{Coverage, Reply, returns};
+use returns::{Reply, returns};
 use serde::Serialize;
 use utoipa::OpenApi;
 use utoipa::ToSchema;
@@ -152,7 +153,7 @@ pub fn openapi(routes: &Routes<Tasks>) -> (utoipa::openapi::OpenApi, Coverage) {
     let mut api = Api::openapi();
     let leftovers = returns::openapi::document(&mut api, routes.list());
     let coverage =
-        returns::coverage(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
+        returns::coverage::report(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
     (api, coverage)
 }
 

@@ -2,6 +2,10 @@
 
 use crate::{DeclaredSet, Declares};
 
+pub use crate::handler::{Annotated, AsyncFn, Replies, SyncFn};
+pub use crate::reply::{AnyCode, Lists, ListsCode};
+pub use crate::status::UndocumentedStatus;
+
 /// The set used when `#[returns(..)]` has an argument error: it declares
 /// everything, so the error in the arguments is the only one reported.
 #[derive(Debug, Clone, Copy)]
@@ -9,15 +13,21 @@ pub enum Unchecked {}
 
 impl DeclaredSet for Unchecked {
     const CODES: &'static [u16] = &[];
-    type Documents = crate::reply::AnyCode;
+    type Documents = AnyCode;
 }
 
 impl<const N: u16> Declares<N> for Unchecked {}
 
+/// The module format this `returns` reads, which returns-build writes:
+/// the one number, that the generator takes from here. The bundled module,
+/// written in it, passes [`generated_module!`]'s gate only if its literal
+/// below says the same.
+pub const FORMAT: u32 = 3;
+
 /// Wraps every item of a generated status module, which states the module
 /// format it was written in (the generator's `emit::FORMAT`) and the
 /// command that regenerates it. A module of the format this `returns`
-/// reads, 2, is passed through; any other becomes one error that names
+/// reads, 3, is passed through; any other becomes one error that names
 /// that command, instead of a type error at every item: its items are
 /// left out, and rustc reports nothing about them or the paths that name
 /// them. The format changes whenever what a module needs of the runtime
@@ -26,14 +36,14 @@ impl<const N: u16> Declares<N> for Unchecked {}
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __generated_module {
-    (format = 2, command = $command:literal, $($item:tt)*) => {
+    (format = 3, command = $command:literal, $($item:tt)*) => {
         $($item)*
     };
     (format = $format:literal, command = $command:literal, $($item:tt)*) => {
         ::core::compile_error!(::core::concat!(
             "this status module was generated in module format ",
             $format,
-            ", and this version of `returns` reads format 2: regenerate it with `",
+            ", and this version of `returns` reads format 3: regenerate it with `",
             $command,
             "`, using the `returns-build` of the same version as `returns`"
         ));

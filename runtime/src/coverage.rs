@@ -101,7 +101,7 @@ pub struct HandlerGap {
 /// The coverage of `documents` (a generated module's `DOCUMENTS`) by the
 /// handlers of `routes`. A handler counts for the page of the operation it
 /// serves, or the one `page =` or `op =` names; else for every page.
-pub fn coverage(routes: &[Route], documents: &[&'static Document]) -> Coverage {
+pub fn report(routes: &[Route], documents: &[&'static Document]) -> Coverage {
     let operations = documents
         .iter()
         .flat_map(|document| {

@@ -65,6 +65,23 @@ pub enum Group {
     Abnormal,
 }
 
+impl Group {
+    /// `normal` or `abnormal`, as the generator's JSON and docs write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Normal => "normal",
+            Group::Abnormal => "abnormal",
+        }
+    }
+}
+
+/// `normal` or `abnormal`.
+impl core::fmt::Display for Group {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Document {
     /// The rows for `code`, in page order.
     pub fn entries_for(&self, code: u16) -> impl Iterator<Item = &'static Entry> + use<> {

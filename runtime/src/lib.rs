@@ -38,7 +38,7 @@
 //! With the `axum` feature, `routing::Routes` registers each handler once
 //! and gives both the axum `Router` and the [`Route`]s, each with the
 //! handler's declarations and the pages behind them; from those,
-//! [`coverage()`] reports what the documents promise that no handler
+//! [`coverage::report`] reports what the documents promise that no handler
 //! declares.
 //!
 //! Features, each adding code only where enabled:
@@ -59,8 +59,8 @@ pub mod bundled;
 #[cfg(feature = "tower")]
 pub mod conformance;
 pub mod coverage;
-pub mod document;
-pub mod handler;
+mod document;
+mod handler;
 mod iana;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
@@ -73,12 +73,10 @@ mod status;
 #[doc(hidden)]
 pub mod __private;
 
-pub use coverage::{Coverage, Leftover, coverage};
 pub use document::{Document, Entry, Group, Operation};
 pub use handler::declared;
-pub use reply::{AnyCode, DeclaredSet, Declares, Lists, ListsCode, Reply, Undeclared};
+pub use reply::{DeclaredSet, Declares, Reply, Undeclared};
 pub use route::{Documented, Route};
-pub use status::UndocumentedStatus;
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,
 /// so a crate needs no `http` dependency of its own for them.

@@ -69,7 +69,7 @@ fn description(route: &Route, code: u16) -> String {
 /// has no field for (`CONNECT`, extension methods) are left out.
 ///
 /// What the document held that no declaration covers is returned, for the
-/// coverage report ([`Coverage::with_openapi`](crate::Coverage::with_openapi)):
+/// coverage report ([`Coverage::with_openapi`](crate::coverage::Coverage::with_openapi)):
 /// responses written for codes the handler does not declare, which are
 /// left out of the document, and operations that no route serves, which
 /// are left as written.

@@ -199,7 +199,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
 
     /// Every route served so far, in the order it was registered: the
     /// input of `openapi::document`, `ConformanceLayer::new` and
-    /// [`coverage`](crate::coverage()).
+    /// [`coverage::report`](crate::coverage::report).
     pub fn list(&self) -> &[Route] {
         &self.routes
     }

@@ -2,8 +2,9 @@
 //! the report of what the documents list that no handler declares.
 
 use returns::bundled as returns_spec;
+use returns::coverage::report;
 use returns::routing::{Routes, get, post};
-use returns::{Document, Reply, coverage, returns};
+use returns::{Document, Reply, returns};
 
 /// Checked against every page of the crate's documents.
 #[returns(202, 409)]
@@ -59,7 +60,7 @@ fn coverage_lists_what_no_handler_declares() {
     let routes = Routes::<()>::new(returns_spec::DOCUMENTS)
         .route("/tasks", post(deliver))
         .route("/tasks/{id}", get(show));
-    let report = coverage(routes.list(), returns_spec::DOCUMENTS);
+    let report = report(routes.list(), returns_spec::DOCUMENTS);
     let [page] = report.pages.as_slice() else {
         panic!("{report:?}")
     };
@@ -97,7 +98,7 @@ fn coverage_is_complete_when_every_code_is_declared() {
         Reply::ok(())
     }
     let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/", get(everything));
-    let report = coverage(routes.list(), returns_spec::DOCUMENTS);
+    let report = report(routes.list(), returns_spec::DOCUMENTS);
     assert!(report.is_complete(), "{report}");
     assert_eq!(
         report.to_string(),

@@ -3,8 +3,9 @@
 //! instead of dropping it silently.
 
 use returns::bundled as returns_spec;
+use returns::coverage::{Leftover, report};
 use returns::routing::{Routes, get};
-use returns::{Leftover, Reply, coverage, returns};
+use returns::{Reply, returns};
 use utoipa::OpenApi;
 
 /// Writes a 200 with a body and a header, a 500 the handler does not
@@ -77,7 +78,7 @@ fn a_declared_code_keeps_what_utoipa_wrote_and_the_rest_is_reported() {
             },
         ]
     );
-    let report = coverage(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
+    let report = report(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
     assert!(!report.is_complete());
     let text = report.to_string();
     assert!(

@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use returns_build::extract::group_named_by;
-use returns_build::extract::text::collapse_whitespace;
-use returns_build::model::{Document, Group};
+use returns_build::__private::extract::group_named_by;
+use returns_build::__private::extract::text::collapse_whitespace;
+use returns_build::__private::model::{Document, Group};
 
 /// One row as the peer read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +85,20 @@ pub struct Agreement {
     pub same_peer_label: usize,
     /// Every difference.
     pub differences: Vec<Difference>,
+}
+
+/// Every document of `corpus`, read; the errors, if any, printed.
+pub fn load(corpus: &Path) -> Result<returns_build::__private::documents::Loaded, String> {
+    let threads = returns_build::__private::parallel::every_core();
+    returns_build::__private::documents::load(corpus, threads).map_err(|errors| {
+        for error in &errors {
+            eprintln!("{error}");
+        }
+        format!(
+            "agree stopped on {}",
+            returns_build::__private::documents::plural(errors.len(), "error")
+        )
+    })
 }
 
 /// `../shared/corpus` beside the workspace, where the corpus is shared.

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use returns_build::{emit, regen, spec_dir};
+use returns_build::__private::documents::extract_all;
+use returns_build::__private::{parallel, spec_dir};
+use returns_build::Config;
 
 use crate::{measure, module_check, workspace};
 
@@ -41,13 +43,15 @@ pub struct Report {
 
 /// Runs the benchmark on `corpus`, `rounds` times each for the medians.
 pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
-    let report_errors = |errors: Vec<returns_build::diagnostic::Diagnostic>| {
+    let report_errors = |errors: Vec<returns_build::Diagnostic>| {
         errors
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n")
     };
+    // What `cargo xtask regen --spec DIR` runs, to a string.
+    let generate = |spec: &Path| Config::new(workspace::root()).spec(spec).generate();
     let files = spec_dir::read(corpus).map_err(report_errors)?.files;
     let bytes = files.iter().map(|file| file.text.len()).sum();
     let parse_only = median(rounds, || {
@@ -56,10 +60,10 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
         }
     });
     let regen = median(rounds, || {
-        let _ = std::hint::black_box(regen::generate(corpus, &emit::Options::default()));
+        let _ = std::hint::black_box(generate(corpus));
     });
     let regen_one_thread = median(rounds, || {
-        let loaded = regen::extract_all(&files, 1);
+        let loaded = extract_all(&files, 1);
         std::hint::black_box(loaded);
     });
     let peer = run_peer(corpus);
@@ -70,11 +74,13 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
         scaling.push((
             copies,
             median(rounds.min(3), || {
-                let _ = std::hint::black_box(regen::generate(&tree, &emit::Options::default()));
+                let _ = std::hint::black_box(generate(&tree));
             }),
         ));
     }
-    let (module, _) = regen::generate(corpus, &emit::Options::default()).map_err(report_errors)?;
+    let module = generate(corpus)
+        .map_err(|failure| failure.to_string())?
+        .module;
     // Built once to have the dependencies, then again for the crate alone.
     let crate_dir = scratch.join("module");
     let compile = module_check::compile(&module, &crate_dir, "build")
@@ -86,8 +92,7 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
         Ok(rst_files) if rst_corpus.is_dir() && corpus != rst_corpus => {
             let rst_bytes = rst_files.files.iter().map(|file| file.text.len()).sum();
             let time = median(rounds, || {
-                let _ =
-                    std::hint::black_box(regen::generate(&rst_corpus, &emit::Options::default()));
+                let _ = std::hint::black_box(generate(&rst_corpus));
             });
             Some((rst_files.files.len(), rst_bytes, time))
         }
@@ -97,7 +102,7 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
         rst,
         documents: files.len(),
         bytes,
-        threads: returns_build::parallel::threads(),
+        threads: parallel::every_core(),
         parse_only,
         regen,
         regen_one_thread,

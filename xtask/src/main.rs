@@ -25,17 +25,9 @@ enum Command {
     /// runtime/src/bundled.rs, the module `returns` bundles. Problems in a
     /// document are printed as `file:line: severity: message`; an error
     /// leaves the module untouched and exits with status 1.
-    Regen(returns_build::Regen),
+    Regen(returns_build::cli::Regen),
     /// Show what was read from the documents, one row per status-table row.
-    Extract {
-        /// The documents: a directory or one page [default: spec/ in the workspace].
-        #[arg(long, value_name = "DIR|FILE")]
-        spec: Option<PathBuf>,
-        /// One JSON object per row, with file, line, table, code, class,
-        /// reason, description, group, label and form (table, bare or class).
-        #[arg(long)]
-        json: bool,
-    },
+    Extract(returns_build::cli::Extract),
     /// Compare our reading of a corpus with an independent extractor's.
     ///
     /// Reads every document under the corpus directory and the peer's rows
@@ -109,10 +101,7 @@ enum Command {
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Regen(regen) => return regen.run(workspace::bundled()),
-        Command::Extract { spec, json } => xtask::extract_command::extract(
-            spec.unwrap_or_else(|| workspace::root().join("spec")),
-            json,
-        ),
+        Command::Extract(extract) => return extract.run(workspace::bundled()),
         Command::Agree { corpus, operations } => {
             agree(corpus.unwrap_or_else(workspace::corpus), operations)
         }
@@ -140,7 +129,7 @@ fn main() -> ExitCode {
 }
 
 fn agree(corpus: PathBuf, operations: Option<PathBuf>) -> Result<(), String> {
-    let loaded = xtask::extract_command::load(&corpus, "agree")?;
+    let loaded = xtask::agreement::load(&corpus)?;
     let has_rows = corpus.join("reference").is_dir();
     if has_rows {
         let peer = xtask::agreement::read_peer_of(&corpus)?;

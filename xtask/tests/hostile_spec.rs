@@ -7,7 +7,15 @@
 use std::fs;
 use std::path::Path;
 
-use returns_build::{emit, extract, regen};
+use returns_build::__private::documents::{Loaded, load};
+use returns_build::__private::{emit, extract};
+
+/// The module the documents at `spec` give, and what was read from them.
+fn generate(spec: &Path) -> (String, Loaded) {
+    let config = returns_build::Config::new(spec).spec(spec);
+    let module = config.generate().unwrap_or_else(|e| panic!("{e}")).module;
+    (module, load(spec, 2).unwrap_or_else(|e| panic!("{e:?}")))
+}
 
 /// A status table with `rows` (code cell, description cell), raw HTML.
 fn table(label: &str, rows: &[(&str, &str)]) -> String {
@@ -87,8 +95,7 @@ fn hostile_text_is_data_in_a_module_that_compiles() {
     let dir = tempfile::tempdir().expect("temp dir");
     let spec = dir.path().join("spec");
     hostile_spec(&spec);
-    let (module, loaded) =
-        regen::generate(&spec, &emit::Options::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let (module, loaded) = generate(&spec);
 
     // Every description and reason is a string literal equal to the page's text.
     let file = emit::items(&module).expect("the module parses");
@@ -153,9 +160,7 @@ fn names_are_unique_and_valid_whatever_the_file_names() {
     let dir = tempfile::tempdir().expect("temp dir");
     let spec = dir.path().join("spec");
     hostile_spec(&spec);
-    let loaded = regen::load(&spec).unwrap_or_else(|e| panic!("{e:?}"));
-    let (module, _) =
-        regen::generate(&spec, &emit::Options::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let (module, loaded) = generate(&spec);
     let file = emit::items(&module).expect("the module parses");
     let modules: Vec<String> = file
         .items

@@ -26,7 +26,6 @@
 //! Run `cargo xtask agree [--corpus DIR]` for the figures and an example of
 //! each kind.
 
-use returns_build::regen;
 use xtask::agreement::{self, Agreement, Kind};
 use xtask::{operation_agreement, workspace};
 
@@ -35,7 +34,7 @@ use xtask::{operation_agreement, workspace};
 fn compare(name: &str) -> Option<Agreement> {
     let corpus = &workspace::shared_corpus(name)?;
     let peer = agreement::read_peer_of(corpus).expect("the peer's rows");
-    let loaded = regen::load(corpus).unwrap_or_else(|e| panic!("{e:?}"));
+    let loaded = agreement::load(corpus).unwrap_or_else(|e| panic!("{e}"));
     let result = agreement::compare(&loaded.documents, &peer);
     println!("{}", result.render());
     // #18: the operations each page states, against an independent reader

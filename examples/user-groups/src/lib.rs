@@ -23,8 +23,9 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header::CONTENT_TYPE;
 use returns::conformance::ConformanceLayer;
+use returns::coverage::Coverage;
 use returns::routing::{Routes, get, post};
-use returns::{Coverage, Reply, returns};
+use returns::{Reply, returns};
 use utoipa::{OpenApi, ToSchema};
 
 /// The status module, generated from `docs/`. Public, so that this crate's
@@ -129,7 +130,7 @@ pub fn openapi(routes: &Routes<Groups>) -> (utoipa::openapi::OpenApi, Coverage) 
     let mut api = Api::openapi();
     let leftovers = returns::openapi::document(&mut api, routes.list());
     let coverage =
-        returns::coverage(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
+        returns::coverage::report(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
     (api, coverage)
 }
 

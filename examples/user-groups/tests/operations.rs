@@ -6,8 +6,9 @@
 //! list.
 
 use axum::extract::Path;
+use returns::coverage::{self, report};
 use returns::routing::{Routes, get, post};
-use returns::{Document, Reply, coverage, returns};
+use returns::{Document, Reply, returns};
 use user_groups::returns_spec;
 
 #[returns(200, 404)]
@@ -128,7 +129,7 @@ fn a_route_two_pages_document_is_reported_not_guessed() {
             "querying-a-group-again.md"
         ]
     );
-    let report = coverage(routes.list(), documents).to_string();
+    let report = report(routes.list(), documents).to_string();
     assert!(
         report.contains(
             "  ambiguous: GET /v3/groups/{id} matches GET /v3/groups/{group_id} (querying-user-group-details.md), \
@@ -144,7 +145,7 @@ fn coverage_says_which_operations_are_served_and_which_routes_are_documented() {
         .route("/v3/groups", post(create))
         .route("/v3/groups/{id}", get(show))
         .route("/health", get(health));
-    let report = coverage(routes.list(), returns_spec::DOCUMENTS);
+    let report = report(routes.list(), returns_spec::DOCUMENTS);
     assert_eq!((report.served(), report.operations.len()), (2, 3));
     let lines: Vec<String> = report.to_string().lines().map(str::to_owned).collect();
     assert_eq!(

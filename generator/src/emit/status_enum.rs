@@ -107,13 +107,13 @@ pub fn tokens(
 
         /// The status for a code a document lists; any other is an error.
         impl ::core::convert::TryFrom<u16> for Status {
-            type Error = #runtime::UndocumentedStatus;
+            type Error = #runtime::__private::UndocumentedStatus;
 
             fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
                 match Status::from_code(code) {
                     ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
                     ::core::option::Option::None => {
-                        ::core::result::Result::Err(#runtime::UndocumentedStatus(code))
+                        ::core::result::Result::Err(#runtime::__private::UndocumentedStatus(code))
                     }
                 }
             }

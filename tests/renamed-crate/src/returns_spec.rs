@@ -4,7 +4,7 @@
 //! The HTTP status codes that the documents in `tests/renamed-crate/docs/` list, and what each
 //! document says of them. `#[returns(..)]` checks handlers against it.
 ::renamed_returns::__private::generated_module! {
-format = 2,
+format = 3,
 command = "cargo xtask regen --spec tests/renamed-crate/docs --out tests/renamed-crate/src/returns_spec.rs --runtime ::renamed_returns",
 /// An HTTP status code that at least one document in `tests/renamed-crate/docs/` lists.
 ///
@@ -185,12 +185,14 @@ impl ::core::fmt::Display for Status {
 }
 /// The status for a code a document lists; any other is an error.
 impl ::core::convert::TryFrom<u16> for Status {
-    type Error = ::renamed_returns::UndocumentedStatus;
+    type Error = ::renamed_returns::__private::UndocumentedStatus;
     fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
         match Status::from_code(code) {
             ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
             ::core::option::Option::None => {
-                ::core::result::Result::Err(::renamed_returns::UndocumentedStatus(code))
+                ::core::result::Result::Err(
+                    ::renamed_returns::__private::UndocumentedStatus(code),
+                )
             }
         }
     }
@@ -234,7 +236,7 @@ pub trait Documented<const N: u16> {}
 #[derive(Debug, Clone, Copy)]
 pub enum Checks {}
 /// Lists a code where it is documented.
-impl<const N: u16> ::renamed_returns::ListsCode<N> for Checks
+impl<const N: u16> ::renamed_returns::__private::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
@@ -449,7 +451,7 @@ pub mod returned_values {
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
     /// Lists a code where it is documented.
-    impl<const N: u16> ::renamed_returns::ListsCode<N> for Checks
+    impl<const N: u16> ::renamed_returns::__private::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}

@@ -4,7 +4,7 @@
 //! The HTTP status codes that the documents in `codegen/tests/ui/fail/op_ambiguous/docs/` list, and what each
 //! document says of them. `#[returns(..)]` checks handlers against it.
 ::returns::__private::generated_module! {
-format = 2,
+format = 3,
 command = "cargo xtask regen --spec codegen/tests/ui/fail/op_ambiguous/docs --out codegen/tests/ui/fail/op_ambiguous/returns_spec.rs",
 /// An HTTP status code that at least one document in `codegen/tests/ui/fail/op_ambiguous/docs/` lists.
 ///
@@ -79,12 +79,14 @@ impl ::core::fmt::Display for Status {
 }
 /// The status for a code a document lists; any other is an error.
 impl ::core::convert::TryFrom<u16> for Status {
-    type Error = ::returns::UndocumentedStatus;
+    type Error = ::returns::__private::UndocumentedStatus;
     fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
         match Status::from_code(code) {
             ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
             ::core::option::Option::None => {
-                ::core::result::Result::Err(::returns::UndocumentedStatus(code))
+                ::core::result::Result::Err(
+                    ::returns::__private::UndocumentedStatus(code),
+                )
             }
         }
     }
@@ -128,7 +130,7 @@ pub trait Documented<const N: u16> {}
 #[derive(Debug, Clone, Copy)]
 pub enum Checks {}
 /// Lists a code where it is documented.
-impl<const N: u16> ::returns::ListsCode<N> for Checks
+impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
@@ -206,7 +208,7 @@ pub mod querying_a_group_v2 {
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
     /// Lists a code where it is documented.
-    impl<const N: u16> ::returns::ListsCode<N> for Checks
+    impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}
@@ -263,7 +265,7 @@ pub mod querying_a_group {
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
     /// Lists a code where it is documented.
-    impl<const N: u16> ::returns::ListsCode<N> for Checks
+    impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}

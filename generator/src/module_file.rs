@@ -1,69 +1,10 @@
-//! Reading the documents on disk and writing or checking the module: the
-//! one routine behind `cargo xtask regen`, a user's own xtask, and the
-//! freshness `#[test]`. Nothing is written unless every document was read
-//! without error.
+//! The module file on disk: read once, compared with what the documents
+//! give, and written whole (a temporary file and a rename) only when it
+//! differs.
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-
-use crate::diagnostic::Diagnostic;
-use crate::model::Document;
-use crate::{emit, extract, parallel, spec_dir};
-
-/// Every document in a spec directory, read.
-pub struct Loaded {
-    /// The documents, sorted by path.
-    pub documents: Vec<Document>,
-    /// Warnings: what was skipped, and why.
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Reads and extracts every document under `spec_dir`. Fails with every
-/// error found; warnings do not fail.
-pub fn load(spec_dir: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let spec_dir::SpecFiles {
-        files,
-        warnings: mut skipped,
-    } = spec_dir::read(spec_dir)?;
-    if files.is_empty() && skipped.is_empty() {
-        return Err(vec![Diagnostic::error(
-            spec_dir.display().to_string(),
-            None,
-            format!(
-                "no documents here: put your API pages ({}) in this directory",
-                spec_dir::DOCUMENT_EXTENSIONS
-                    .iter()
-                    .map(|e| format!("*.{e}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )]);
-    }
-    let mut documents = Vec::with_capacity(files.len());
-    let mut warnings = Vec::new();
-    warnings.append(&mut skipped);
-    for (file, extraction) in files.iter().zip(extract_all(&files, parallel::threads())) {
-        warnings.extend(
-            extraction
-                .findings
-                .into_iter()
-                .map(|finding| finding.in_file(&file.shown)),
-        );
-        documents.push(extraction.document);
-    }
-    Ok(Loaded {
-        documents,
-        warnings,
-    })
-}
-
-/// Extracts every file, on `threads` threads; results in `files`' order.
-pub fn extract_all(files: &[spec_dir::SpecFile], threads: usize) -> Vec<extract::Extraction> {
-    parallel::map(files, threads, |file| {
-        extract::document(&file.relative, &file.text)
-    })
-}
 
 /// How the module on disk compares with what the documents give.
 #[derive(Debug, PartialEq, Eq)]
@@ -80,7 +21,7 @@ pub enum Freshness {
 }
 
 /// The module at `out` as it is, or `None` where there is none yet.
-pub fn read_module(out: &Path) -> std::io::Result<Option<Vec<u8>>> {
+pub fn read(out: &Path) -> std::io::Result<Option<Vec<u8>>> {
     match fs::read(out) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -151,36 +92,6 @@ fn write_new(temp: &Path, out: &Path, content: &str) -> std::io::Result<()> {
     file.sync_all()
 }
 
-/// The module text for the documents under `spec_dir`, with the warnings met.
-pub fn generate(
-    spec_dir: &Path,
-    options: &emit::Options,
-) -> Result<(String, Loaded), Vec<Diagnostic>> {
-    let loaded = load(spec_dir)?;
-    if loaded
-        .documents
-        .iter()
-        .all(|document| document.tables.iter().all(|table| table.rows.is_empty()))
-    {
-        let mut problems = loaded.warnings;
-        problems.push(Diagnostic::error(
-            spec_dir.display().to_string(),
-            None,
-            "no document has a status table with a code in it, so there is no status to generate \
-             (the warnings above say what was read)",
-        ));
-        return Err(problems);
-    }
-    let module = emit::module(&loaded.documents, options).map_err(|message| {
-        vec![Diagnostic::error(
-            spec_dir.display().to_string(),
-            None,
-            message,
-        )]
-    })?;
-    Ok((module, loaded))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,7 +105,7 @@ mod tests {
     }
 
     fn freshness(out: &Path, expected: &str) -> std::io::Result<Freshness> {
-        Ok(compare(read_module(out)?.as_deref(), expected))
+        Ok(compare(read(out)?.as_deref(), expected))
     }
 
     #[test]

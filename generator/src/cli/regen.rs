@@ -5,15 +5,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::config::{Config, Mode};
-use crate::paths::absolute;
 
 /// `regen [--spec DIR|FILE] [--out FILE] [--runtime PATH] [--check]`: writes the status
 /// module from the documents, or checks that it is up to date.
 ///
-/// Embed it in your xtask's `clap` command, and run it over your defaults:
+/// Embed it, with [`Extract`](super::Extract), in your xtask's `clap`
+/// command, and run it over your defaults:
 ///
 /// ```no_run
 /// use clap::{Parser, Subcommand};
+/// use returns_build::cli::{Extract, Regen};
 ///
 /// #[derive(Parser)]
 /// struct Xtask {
@@ -24,7 +25,10 @@ use crate::paths::absolute;
 /// #[derive(Subcommand)]
 /// enum Command {
 ///     /// Regenerate src/returns_spec.rs from docs/.
-///     Regen(returns_build::Regen),
+///     Regen(Regen),
+///     /// Show what was read from docs/.
+///     Extract(Extract),
+///     // ... your own commands
 /// }
 ///
 /// fn main() -> std::process::ExitCode {
@@ -33,10 +37,12 @@ use crate::paths::absolute;
 ///         .out("src/returns_spec.rs");
 ///     match Xtask::parse().command {
 ///         Command::Regen(regen) => regen.run(defaults),
+///         Command::Extract(extract) => extract.run(defaults),
 ///     }
 /// }
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+#[non_exhaustive]
 pub struct Regen {
     /// The documents: a directory, read recursively (*.md, *.markdown,
     /// *.html, *.htm, *.rst), or one page [default: the project's].
@@ -59,17 +65,16 @@ impl Regen {
     /// `defaults` with the paths given on the command line (read from the
     /// current directory); its command repeats them, so that the module's
     /// first line and the stale message name the exact command.
-    pub fn config(&self, defaults: Config) -> Config {
+    fn config(&self, defaults: Config) -> Config {
         let mut config = defaults;
         let mut command = config.command_line().to_owned();
-        let cwd = std::env::current_dir().unwrap_or_default();
         if let Some(spec) = &self.spec {
-            let spec = absolute(&cwd, spec);
+            let spec = super::from_current_dir(spec);
             command += &format!(" --spec {}", config.shown(&spec));
             config = config.spec(spec);
         }
         if let Some(out) = &self.out {
-            let out = absolute(&cwd, out);
+            let out = super::from_current_dir(out);
             command += &format!(" --out {}", config.shown(&out));
             config = config.out(out);
         }
@@ -98,10 +103,10 @@ impl Regen {
                 ExitCode::SUCCESS
             }
             Err(failure) => {
-                for diagnostic in &failure.diagnostics {
+                for diagnostic in failure.diagnostics() {
                     eprintln!("{diagnostic}");
                 }
-                eprintln!("error: {}", failure.message);
+                eprintln!("error: {}", failure.message());
                 ExitCode::FAILURE
             }
         }

@@ -1,0 +1,223 @@
+//! [`Extract`]: what was read from the documents, one row per status-table
+//! row, as a table or as JSON lines.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::config::Config;
+use crate::documents::{self, Loaded, plural, summary};
+use crate::model::Document;
+
+/// `extract [--spec DIR|FILE] [--json]`: shows every row read from the
+/// documents, to check what regen will see. Embed it beside
+/// [`Regen`](super::Regen) in your xtask's `clap` command.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+#[non_exhaustive]
+pub struct Extract {
+    /// The documents: a directory or one page [default: the project's].
+    #[arg(long, value_name = "DIR|FILE")]
+    pub spec: Option<PathBuf>,
+    /// One JSON object per row, with file, line, table, code, class,
+    /// reason, description, group, label, form (table, bare or class),
+    /// operation and operations.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl Extract {
+    /// Reads the documents of `defaults` (or `--spec`, from the current
+    /// directory) and prints every row on stdout; warnings and errors go to
+    /// stderr as `file:line: severity: message`. Exit status 1 on an error.
+    pub fn run(&self, defaults: Config) -> ExitCode {
+        let spec = match &self.spec {
+            Some(spec) => super::from_current_dir(spec),
+            None => defaults.spec_path(),
+        };
+        let loaded = match documents::load(&spec, defaults.emit_options().threads) {
+            Ok(loaded) => loaded,
+            Err(errors) => {
+                for error in &errors {
+                    eprintln!("{error}");
+                }
+                eprintln!(
+                    "error: extract stopped on {}",
+                    plural(errors.len(), "error")
+                );
+                return ExitCode::FAILURE;
+            }
+        };
+        for warning in &loaded.warnings {
+            eprintln!("{warning}");
+        }
+        let text = if self.json {
+            json_lines(&loaded.documents)
+        } else {
+            table(&loaded)
+        };
+        match std::io::stdout().lock().write_all(text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            // A closed pipe (`| head`) is the reader's choice, not a failure.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: cannot write the output: {error}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// One JSON object a line and row, keys in alphabetical order.
+fn json_lines(documents: &[Document]) -> String {
+    let mut out = String::new();
+    for document in documents {
+        // The page's operations, on each of its rows: `operation` the
+        // first (`POST /v3/groups`) or null, `operations` all of them.
+        let operations: Vec<String> = document
+            .operations
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        for (index, table) in document.tables.iter().enumerate() {
+            let rows = table
+                .rows
+                .iter()
+                .map(|r| (r.line, Some(r.code), None, &r.reason, &r.description));
+            let classes = table.classes.iter().map(|c| {
+                let class = Some(format!("{}xx", c.class));
+                (c.line, None, class, &c.reason, &c.description)
+            });
+            for (line, code, class, reason, description) in rows.chain(classes) {
+                let form = match (&class, table.bare) {
+                    (Some(_), _) => "class",
+                    (None, true) => "bare",
+                    (None, false) => "table",
+                };
+                let group = table.group.map(|g| g.as_str());
+                // A bare code, or an empty cell, has no description.
+                let description = (!description.is_empty()).then_some(description.as_str());
+                let _ = writeln!(
+                    out,
+                    "{{\"class\":{},\"code\":{},\"description\":{},\"file\":{},\"form\":{},\
+                     \"group\":{},\"label\":{},\"line\":{line},\"operation\":{},\
+                     \"operations\":[{}],\"reason\":{},\"table\":{index}}}",
+                    json_or_null(class.as_deref()),
+                    code.map_or("null".to_owned(), |code| code.to_string()),
+                    json_or_null(description),
+                    json(&document.path),
+                    json(form),
+                    json_or_null(group),
+                    json_or_null(table.label.as_deref()),
+                    json_or_null(operations.first().map(String::as_str)),
+                    operations
+                        .iter()
+                        .map(|o| json(o))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    json_or_null(reason.as_deref()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `text` as a JSON string. Written here rather than with serde_json, this
+/// one use of it costing every user's first build 3 CPU-seconds.
+fn json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_or_null(text: Option<&str>) -> String {
+    text.map_or("null".to_owned(), json)
+}
+
+/// A table a terminal shows aligned, and the summary line.
+fn table(loaded: &Loaded) -> String {
+    // (place, code, group, reason, description) for every row and class.
+    let mut lines: Vec<(String, String, &str, &str, &str)> = Vec::new();
+    for document in &loaded.documents {
+        for table in &document.tables {
+            let group = table.group.map_or("-", |g| g.as_str());
+            let rows = table
+                .rows
+                .iter()
+                .map(|r| (r.line, r.code.to_string(), &r.reason, &r.description));
+            let classes = table
+                .classes
+                .iter()
+                .map(|c| (c.line, format!("{}xx", c.class), &c.reason, &c.description));
+            for (line, code, reason, description) in rows.chain(classes) {
+                let place = format!("{}:{line}", document.path);
+                let reason = reason.as_deref().unwrap_or("-");
+                lines.push((place, code, group, reason, description));
+            }
+        }
+    }
+    // Widths as a terminal shows them: a Chinese file name is twice as wide
+    // as its character count.
+    let width = |cells: &mut dyn Iterator<Item = &str>, title: &str| {
+        cells
+            .map(UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+            .max(title.len())
+    };
+    let place_width = width(&mut lines.iter().map(|l| l.0.as_str()), "FILE:LINE");
+    let reason_width = width(&mut lines.iter().map(|l| l.3), "REASON");
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  CODE  GROUP     {}  DESCRIPTION",
+        pad("FILE:LINE", place_width),
+        pad("REASON", reason_width)
+    );
+    for (place, code, group, reason, description) in &lines {
+        let _ = writeln!(
+            out,
+            "{}  {code:>4}  {group:<8}  {}  {description}",
+            pad(place, place_width),
+            pad(reason, reason_width)
+        );
+    }
+    let _ = writeln!(out, "{}", summary(&loaded.documents));
+    out
+}
+
+/// `text` and spaces up to display `width`.
+fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(fill))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_strings_escape_what_json_requires_and_nothing_else() {
+        assert_eq!(
+            super::json("a \"b\" \\ c\n\t\u{1}é/ü 正常"),
+            r#""a \"b\" \\ c\n\t\u0001é/ü 正常""#
+        );
+    }
+}

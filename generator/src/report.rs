@@ -1,0 +1,108 @@
+//! What a successful run returns: [`Generated`] (the module's text) and
+//! [`Report`] (what [`Config::run`](crate::Config::run) did with it).
+
+use std::fmt;
+
+use crate::diagnostic::Diagnostic;
+use crate::drift::{self, Change};
+
+/// The module that the documents give, from
+/// [`Config::generate`](crate::Config::generate): nothing is written.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Generated {
+    /// The module's Rust source, byte for byte what `run` writes.
+    pub module: String,
+    /// `1 document, 17 rows, 17 status codes`.
+    pub summary: String,
+    /// What was skipped in the documents, and why.
+    pub warnings: Vec<Diagnostic>,
+    /// Each page's operations and codes, to say what a rewrite changed.
+    pub(crate) pages: Vec<drift::Page>,
+}
+
+/// What [`Config::run`](crate::Config::run) did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// [`Mode::Write`](crate::Mode::Write): the module changed and was written.
+    Wrote,
+    /// [`Mode::Write`](crate::Mode::Write): the module was already up to date; not touched.
+    Unchanged,
+    /// [`Mode::Check`](crate::Mode::Check): the module is up to date.
+    Fresh,
+}
+
+/// A successful run: what happened, what was read, and the warnings met.
+///
+/// Its `Display` is the line `cargo xtask regen` prints:
+/// `regen: wrote src/returns_spec.rs (1 document, 17 rows, 17 status codes)`.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Report {
+    /// What happened to the module.
+    pub outcome: Outcome,
+    /// The module's path, as shown to the user.
+    pub out: String,
+    /// `1 document, 17 rows, 17 status codes`.
+    pub summary: String,
+    /// What was skipped in the documents, and why.
+    pub warnings: Vec<Diagnostic>,
+    /// What changed, per operation, where the module was rewritten.
+    pub drift: Drift,
+}
+
+/// What a rewrite changed, per operation (or page), for the reviewer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Drift {
+    /// Nothing was rewritten, or there was no module before.
+    None,
+    /// The previous module could not be read back (another format, or
+    /// edited by hand): what changed is not known.
+    Unknown,
+    /// Each page whose codes or operations changed.
+    Changes(Vec<Change>),
+}
+
+impl Drift {
+    /// What changed from the module text `old` (if there was one) to the
+    /// pages `new`.
+    pub(crate) fn between(old: Option<&str>, new: &[drift::Page]) -> Drift {
+        let Some(old) = old else {
+            return Drift::None;
+        };
+        match drift::read_module(old) {
+            Some(before) => Drift::Changes(drift::changes(&before, new)),
+            None => Drift::Unknown,
+        }
+    }
+
+    /// One line each, indented under the outcome.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Drift::None => Vec::new(),
+            Drift::Unknown => vec![
+                "  (what changed is not listed: the previous module is not one this version of \
+                 returns-build reads back)"
+                    .to_owned(),
+            ],
+            // The module changed, but no page's codes or operations did:
+            // said, so that an empty list does not read as "nothing".
+            Drift::Changes(changes) if changes.is_empty() => vec![
+                "  (no page's codes or operations changed: its descriptions, titles or labels did)"
+                    .to_owned(),
+            ],
+            Drift::Changes(changes) => changes.iter().map(|change| format!("  {change}")).collect(),
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Report { out, summary, .. } = self;
+        match self.outcome {
+            Outcome::Wrote => write!(f, "regen: wrote {out} ({summary})"),
+            Outcome::Unchanged => write!(f, "regen: unchanged: {out} ({summary})"),
+            Outcome::Fresh => write!(f, "regen: {out} is up to date ({summary})"),
+        }
+    }
+}
