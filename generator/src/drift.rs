@@ -105,10 +105,13 @@ fn page(expr: &syn::Expr) -> Option<Page> {
     let codes = array(field(document, "entries")?)?
         .iter()
         .map(|entry| {
-            let syn::Expr::Struct(entry) = entry else {
-                return None;
+            // `entry(code, ..)`; before format 3, `Entry { code, .. }`.
+            let code = match entry {
+                syn::Expr::Call(call) => call.args.first()?,
+                syn::Expr::Struct(entry) => field(entry, "code")?,
+                _ => return None,
             };
-            match field(entry, "code")? {
+            match code {
                 syn::Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Int(code),
                     ..

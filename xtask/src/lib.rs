@@ -4,12 +4,13 @@
 //! the rest are development tools, kept out of the generator library that
 //! users build: [`agreement`] with the independent extractor and
 //! [`operation_agreement`] with an independent reader of operations, the benchmarks
-//! [`bench_regen`] and [`bench_macro`], and [`module_check`], which compiles
+//! [`bench_regen`], [`bench_macro`] and [`bench_layout`], and [`module_check`], which compiles
 //! a generated module in a crate of its own. They share [`measure`]
 //! (medians), [`cargo`] (running cargo) and [`workspace`] (this checkout's
 //! paths).
 
 pub mod agreement;
+pub mod bench_layout;
 pub mod bench_macro;
 pub mod bench_regen;
 pub mod cargo;

@@ -78,6 +78,26 @@ enum Command {
         #[arg(long, default_value_t = 15)]
         rounds: usize,
     },
+    /// Time rebuilds of annotated handlers with a large status module in
+    /// their crate, in a crate of its own, and the bundled one-page module.
+    ///
+    /// Generates the module from the first PAGES pages of the corpus, and
+    /// builds the same handlers three ways under target/bench-layout, then
+    /// times rebuilds of each after a touch of the handlers' source.
+    BenchLayout {
+        /// The docs tree [default: ../shared/corpus beside the workspace].
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// Pages the large module is generated from.
+        #[arg(long, default_value_t = 476)]
+        pages: usize,
+        /// Handlers in each crate.
+        #[arg(long, default_value_t = 500)]
+        handlers: usize,
+        /// Rebuilds of each layout; the median is reported.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
     /// Load the conformance layer on loopback: throughput, memory, log lines.
     ///
     /// Builds `benches/conformance` (release) and runs it: two servers, the
@@ -114,6 +134,16 @@ fn main() -> ExitCode {
             rounds,
             connections,
         } => bench_conformance(requests, rounds, connections),
+        Command::BenchLayout {
+            corpus,
+            pages,
+            handlers,
+            rounds,
+        } => {
+            let corpus = corpus.unwrap_or_else(workspace::corpus);
+            xtask::bench_layout::run(&corpus, pages, handlers, rounds)
+                .map(|report| print!("{}", report.render()))
+        }
         Command::BenchMacro { handlers, rounds } => {
             xtask::bench_macro::run(handlers, rounds.max(1))
                 .map(|report| print!("{}", report.render()))

@@ -4,7 +4,8 @@
 //! `my-service/`, beside a `returns/` that is this checkout, with the three
 //! pages of `examples/user-groups/docs/` as its `docs/`. Then the section's
 //! commands run there, as a user runs them, and what the section says
-//! follows holds: the coverage the service prints on start, a plain
+//! follows holds: the rows `extract` prints, the coverage the service
+//! prints on start, a plain
 //! `cargo test` failing on a stale module with the message shown (what
 //! changed, per operation, included), regen listing what it changed, and a
 //! build failing at a code its operation's page no longer lists.
@@ -171,7 +172,10 @@ fn a_service_follows_the_readme() {
             "src/main.rs"
         ]
     );
-    assert_eq!(section.commands, ["cargo xtask regen", "cargo test"]);
+    assert_eq!(
+        section.commands,
+        ["cargo xtask regen", "cargo xtask extract", "cargo test"]
+    );
     let (_dir, service) = users_directory(&section);
 
     // The section's commands, as shown.
@@ -182,7 +186,17 @@ fn a_service_follows_the_readme() {
         "{}",
         all_output(&regen)
     );
-    let test = run(&service, &section.commands[1]);
+    // `extract` prints the rows the section shows, then the summary.
+    let extract = run(&service, &section.commands[1]);
+    assert!(extract.status.success(), "{}", all_output(&extract));
+    let rows = String::from_utf8_lossy(&extract.stdout);
+    assert!(
+        rows.starts_with(output_starting(&section, "FILE:LINE"))
+            && rows.ends_with("3 documents, 15 rows, 8 status codes\n"),
+        "{}",
+        all_output(&extract)
+    );
+    let test = run(&service, &section.commands[2]);
     assert!(test.status.success(), "{}", all_output(&test));
     let stdout = String::from_utf8_lossy(&test.stdout);
     assert!(

@@ -1,9 +1,11 @@
-//! The compiler errors the README shows are the real ones: each `text` block
-//! there that starts with `error` is, line for line, a trybuild `.stderr`
-//! file of this repository or one of the errors in one, so a change to the
-//! messages that is not carried into the README fails here. (The blocks of "Use it in your own service"
-//! are what a build of that section's service prints: `adoption.rs` checks
-//! them against that build.)
+//! The compiler errors the docs show are the real ones: each `text` block
+//! that starts with `error` in the README, the crates' guides
+//! (`runtime/guide.md`, `generator/guide.md`, their rustdoc) and `docs/` is,
+//! line for line, a trybuild `.stderr` file of this repository, one of the
+//! errors in one, or the first lines of one, so a change to the messages
+//! that is not carried into the docs fails here. (The blocks of the
+//! README's "Use it in your own service" are what a build of that
+//! section's service prints: `adoption.rs` checks them against that build.)
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -54,9 +56,16 @@ fn error_blocks(readme: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_readme_shows_the_compilers_real_errors() {
+fn the_docs_show_the_compilers_real_errors() {
     let root = workspace::root();
     let readme = fs::read_to_string(root.join("README.md")).expect("read README.md");
+    let mut docs = Vec::new();
+    for path in ["runtime/guide.md", "generator/guide.md"] {
+        docs.push(fs::read_to_string(root.join(path)).expect("read a guide"));
+    }
+    for entry in fs::read_dir(root.join("docs")).expect("list docs/") {
+        docs.push(fs::read_to_string(entry.expect("entry").path()).expect("read a doc"));
+    }
     let mut files = Vec::new();
     stderr_files(&root, &mut files);
     // Each file whole, and each error in it: a README may show one of them.
@@ -80,24 +89,32 @@ fn the_readme_shows_the_compilers_real_errors() {
             Some(start..end)
         })
         .expect("the README has a section \"Use it in your own service\"");
-    let readme = format!(
+    docs.push(format!(
         "{}{}",
         &readme[..own_service.start],
         &readme[own_service.end..]
-    );
-    let blocks = error_blocks(&readme);
+    ));
+    let blocks: Vec<String> = docs.iter().flat_map(|doc| error_blocks(doc)).collect();
     assert!(
-        blocks.len() >= 3,
-        "the README shows the undocumented, the one-page and the undeclared errors; found {} blocks",
+        blocks.len() >= 5,
+        "the docs show the undocumented, the one-page, the operation, the undeclared and the \
+         format errors; found {} blocks",
         blocks.len()
     );
     for block in blocks {
+        // Whole, or its first lines (at least the location and the code).
+        let block = block.trim_end();
+        let shown = |output: &String| {
+            let output = output.trim_end();
+            output == block
+                || (block.lines().count() >= 4
+                    && output.starts_with(block)
+                    && output[block.len()..].starts_with('\n'))
+        };
         assert!(
-            outputs
-                .iter()
-                .any(|output| output.trim_end() == block.trim_end()),
-            "this README excerpt is not the output of any trybuild case (tests/ui/*.stderr); \
-             copy the case's .stderr into the README:\n{block}"
+            outputs.iter().any(shown),
+            "this excerpt is not the output of any trybuild case (tests/ui/*.stderr); \
+             copy the case's .stderr into the docs:\n{block}"
         );
     }
 }

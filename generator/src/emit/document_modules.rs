@@ -78,28 +78,12 @@ pub fn module(
         None => quote!(None),
     };
     let mut listed = BTreeSet::new();
-    let mut summary = vec![
-        format!(
-            " What {shown} lists{}.",
-            match &document.title {
-                Some(title) => format!(" under \"{}\"", doc_text(title)),
-                None => String::new(),
-            }
-        ),
-        String::new(),
-    ];
     let entries = document.rows().map(|(table, row)| {
         let reason = codes
             .iter()
             .find(|code| code.code == row.code)
             .map_or("", |code| code.reason.as_str());
         listed.insert((row.code, reason));
-        let group_name = table.group.map(|g| format!(" ({g})")).unwrap_or_default();
-        summary.push(format!(
-            " - {}{group_name}: {}",
-            row.code,
-            doc_text(&row.description)
-        ));
         let reason = option(row.reason.as_deref());
         let label = option(table.label.as_deref());
         let group = match table.group {
@@ -109,18 +93,25 @@ pub fn module(
         };
         let description = row.description.as_str();
         let code = proc_macro2::Literal::u16_unsuffixed(row.code);
-        quote! {
-            #runtime::Entry {
-                code: #code,
-                reason: #reason,
-                group: #group,
-                label: #label,
-                description: #description,
-            }
-        }
+        // Positional: field names, repeated in every row, were a fifth of
+        // a large module.
+        quote!(#runtime::__private::entry(#code, #reason, #group, #label, #description))
     });
     let entries: Vec<TokenStream> = entries.collect();
     let listed: Vec<(u16, &str)> = listed.into_iter().collect();
+    // One line: the rows are in `DOCUMENT`, and each code's in `Status`.
+    let summary = format!(
+        " What {shown} lists{}: {}.",
+        match &document.title {
+            Some(title) => format!(" under \"{}\"", doc_text(title)),
+            None => String::new(),
+        },
+        listed
+            .iter()
+            .map(|(code, _)| code.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let documented = documented::tokens(
         documented::Scope::Document(path),
         &quote!(ThisDocument),
@@ -132,12 +123,9 @@ pub fn module(
         let (method, path) = (operation.method.as_str(), operation.path.as_str());
         quote!(#runtime::Operation { method: #method, path: #path })
     });
-    let document_doc = format!(" What {shown} says, row by row.");
-    let marker_doc = format!(" Stands for {shown} in `#[returns(.., page = {name})]`.");
     quote! {
-        #(#[doc = #summary])*
+        #[doc = #summary]
         pub mod #name {
-            #[doc = #document_doc]
             pub static DOCUMENT: #runtime::Document = #runtime::Document {
                 path: #path,
                 module: #module,
@@ -146,7 +134,6 @@ pub fn module(
                 entries: &[#(#entries),*],
             };
 
-            #[doc = #marker_doc]
             #[derive(Debug, Clone, Copy)]
             pub enum ThisDocument {}
 

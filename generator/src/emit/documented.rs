@@ -60,13 +60,21 @@ pub fn tokens(
             )
         }
     };
-    let checks_doc = [
-        " What `#[returns(..)]` names as a handler's documents: it lists the codes".to_owned(),
-        format!(" [`{marker}`] documents."),
-    ];
-    // A type apart from the marker, so that rustc words a failure with the
-    // `Documented<N>` behind it (and its list of codes), not with `Lists<N>`.
-    let lists_doc = [" Lists a code where it is documented.".to_owned()];
+    // A page's items are documented once, in the module's own docs: their
+    // lines, repeated in every page module, were a seventh of a large
+    // module (`cargo xtask bench-layout`).
+    let (doc, checks_doc, lists_doc) = match scope {
+        Scope::All(_) => (
+            vec![doc],
+            vec![
+                " What `#[returns(..)]` names as a handler's documents: it lists the codes"
+                    .to_owned(),
+                format!(" [`{marker}`] documents."),
+            ],
+            vec![" Lists a code where it is documented.".to_owned()],
+        ),
+        Scope::Document(_) => (Vec::new(), Vec::new(), Vec::new()),
+    };
     let impls = codes.iter().map(|(code, _)| {
         let code = Literal::u16_unsuffixed(*code);
         quote! {
@@ -74,8 +82,10 @@ pub fn tokens(
             impl Documented<#code> for #marker {}
         }
     });
+    // A type apart from the marker, so that rustc words a failure with the
+    // `Documented<N>` behind it (and its list of codes), not with `Lists<N>`.
     quote! {
-        #[doc = #doc]
+        #(#[doc = #doc])*
         #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
         pub trait Documented<const N: u16> {}
 

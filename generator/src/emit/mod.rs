@@ -99,6 +99,12 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
     let module_doc = [
         format!(" The HTTP status codes that the documents in {source} list, and what each"),
         " document says of them. `#[returns(..)]` checks handlers against it.".to_owned(),
+        String::new(),
+        " Each page has a module, named after its path, holding `DOCUMENT` (its rows and"
+            .to_owned(),
+        " operations), `ThisDocument` and its `Documented<N>` for each code it lists, and"
+            .to_owned(),
+        " `Checks`, what `#[returns(.., page = module)]` checks against.".to_owned(),
     ];
     let prelude = quote! {
         // Generated text, compared byte for byte by the freshness check: a
@@ -107,6 +113,8 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
         // A binary crate that checks its handlers against one page leaves
         // the others' items unused; that is no sign of a mistake.
         #![allow(dead_code)]
+        // A page module's items are described once, above.
+        #![allow(missing_docs)]
         #(#![doc = #module_doc])*
     };
     let head = quote! {

@@ -19,7 +19,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::cargo;
 use crate::workspace::target_dir;
-use crates::{annotated_source, by_hand_source, write_crate};
+pub(crate) use crates::annotated_source;
+use crates::{by_hand_source, write_crate};
 use instructions::count_instructions;
 
 /// What one run measured.
