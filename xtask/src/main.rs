@@ -3,151 +3,169 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgMatches, Args, Command, FromArgMatches, value_parser};
+use returns_build::cli::{EXTRACT_ABOUT, Extract, REGEN_ABOUT, REGEN_LONG_ABOUT, Regen};
 use xtask::workspace;
 
 /// The workspace's build tool: turns the API documents in `spec/` into the
 /// `returns` crate's bundled status module, and runs the development tools.
-#[derive(Parser)]
-#[command(name = "cargo xtask", bin_name = "cargo xtask", version)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Regenerate a status module from documents (writes only if it changed).
-    ///
-    /// Reads every *.md, *.markdown, *.html, *.htm and *.rst file under the
-    /// documents' directory (or the one page given), extracts their status
-    /// tables and writes the Rust module; by default spec/ into
-    /// runtime/src/bundled.rs, the module `returns` bundles. Problems in a
-    /// document are printed as `file:line: severity: message`; an error
-    /// leaves the module untouched and exits with status 1.
-    Regen(returns_build::cli::Regen),
-    /// Show what was read from the documents, one row per status-table row.
-    Extract(returns_build::cli::Extract),
-    /// Compare our reading of a corpus with an independent extractor's.
-    ///
-    /// Reads every document under the corpus directory and the peer's rows
-    /// from its `reference/corpus.jsonl` and `corpus.nontable.jsonl`, then prints the agreement on
-    /// (file, code), (file, code, description) and group, and each kind of
-    /// difference with an example.
-    ///
-    /// Operations (`POST /v3/groups`) are compared with an independent
-    /// reader's (`xtask/peer/operations.py`), page by page: its output for
-    /// each corpus beside the checkout is kept in `xtask/peer/reference/`,
-    /// or give one with --operations. A folder with no peer rows of status
-    /// tables (a held-out set) is compared on operations alone.
-    Agree {
-        /// The corpus [default: ../shared/corpus beside the workspace].
-        #[arg(long, value_name = "DIR")]
-        corpus: Option<PathBuf>,
-        /// The independent reader's operations for the corpus (JSON lines
-        /// from `python3 xtask/peer/operations.py DIR`).
-        #[arg(long, value_name = "FILE")]
-        operations: Option<PathBuf>,
-    },
-    /// Time regen over a large docs tree against parse-only and the Python peer.
-    ///
-    /// Measured in one run on the same files: scraper parsing every file
-    /// (one thread), regen, the Python peer if python3 has bs4 and lxml,
-    /// regen on 1x, 4x and 16x copies of the tree, and the build time of
-    /// the generated module.
-    BenchRegen {
-        /// The docs tree [default: ../shared/corpus beside the workspace].
-        #[arg(long, value_name = "DIR")]
-        corpus: Option<PathBuf>,
-        /// Runs of each measurement; the median is reported.
-        #[arg(long, default_value_t = 5)]
-        rounds: usize,
-    },
-    /// Time what `#[returns(..)]` adds to a user's incremental build.
-    ///
-    /// Builds a crate of annotated async handlers and the same handlers
-    /// written by hand (typed API, no attribute) under target/bench-macro,
-    /// then times rebuilds of each after a touch, alternating the two. Where
-    /// valgrind is installed, also counts rustc's instructions for one
-    /// rebuild of each (cachegrind), a ratio that machine noise does not move.
-    BenchMacro {
-        /// Handlers in each crate.
-        #[arg(long, default_value_t = 500)]
-        handlers: usize,
-        /// Rebuilds of each crate, paired; the median ratio is reported.
-        #[arg(long, default_value_t = 15)]
-        rounds: usize,
-    },
-    /// Time rebuilds of annotated handlers with a large status module in
-    /// their crate, in a crate of its own, and the bundled one-page module.
-    ///
-    /// Generates the module from the first PAGES pages of the corpus, and
-    /// builds the same handlers three ways under target/bench-layout, then
-    /// times rebuilds of each after a touch of the handlers' source.
-    BenchLayout {
-        /// The docs tree [default: ../shared/corpus beside the workspace].
-        #[arg(long, value_name = "DIR")]
-        corpus: Option<PathBuf>,
-        /// Pages the large module is generated from.
-        #[arg(long, default_value_t = 476)]
-        pages: usize,
-        /// Handlers in each crate.
-        #[arg(long, default_value_t = 500)]
-        handlers: usize,
-        /// Rebuilds of each layout; the median is reported.
-        #[arg(long, default_value_t = 5)]
-        rounds: usize,
-    },
-    /// Load the conformance layer on loopback: throughput, memory, log lines.
-    ///
-    /// Builds `benches/conformance` (release) and runs it: two servers, the
-    /// same router with the layer and without, each sent REQUESTS
-    /// undeclared 400s in alternating rounds; reports the throughput ratio,
-    /// server CPU per request, resident memory before and after, and the
-    /// lines the layer logged.
-    BenchConformance {
-        /// Requests to each server, after the warm-up.
-        #[arg(long, default_value_t = 500_000)]
-        requests: usize,
-        /// Alternating rounds the requests are split into.
-        #[arg(long, default_value_t = 5)]
-        rounds: usize,
-        /// Keep-alive connections the client sends them over.
-        #[arg(long, default_value_t = 16)]
-        connections: usize,
-    },
+/// Written with clap's builder, as `returns_build::cli` is: its derive
+/// would build a second syn on a fresh clone's first `cargo xtask regen`.
+fn cli() -> Command {
+    let corpus = || {
+        Arg::new("corpus")
+            .long("corpus")
+            .value_name("DIR")
+            .value_parser(value_parser!(PathBuf))
+            .help("The corpus [default: ../shared/corpus beside the workspace]")
+    };
+    let number = |name: &'static str, default: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .value_parser(value_parser!(usize))
+            .default_value(default)
+            .help(help)
+    };
+    Command::new("cargo xtask")
+        .bin_name("cargo xtask")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(
+            "The workspace's build tool: turns the API documents in spec/ into the `returns` \
+             crate's bundled status module (runtime/src/bundled.rs), and runs the development \
+             tools",
+        )
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(Regen::augment_args(
+            Command::new("regen")
+                .about(REGEN_ABOUT)
+                .long_about(REGEN_LONG_ABOUT),
+        ))
+        .subcommand(Extract::augment_args(
+            Command::new("extract").about(EXTRACT_ABOUT),
+        ))
+        .subcommand(
+            Command::new("agree")
+                .about("Compare our reading of a corpus with an independent extractor's")
+                .long_about(
+                    "Compare our reading of a corpus with an independent extractor's.\n\n\
+                     Reads every document under the corpus directory and the peer's rows from its \
+                     `reference/corpus.jsonl` and `corpus.nontable.jsonl`, then prints the \
+                     agreement on (file, code), (file, code, description) and group, and each \
+                     kind of difference with an example.\n\n\
+                     Operations (`POST /v3/groups`) are compared with an independent reader's \
+                     (`xtask/peer/operations.py`), page by page: its output for each corpus \
+                     beside the checkout is kept in `xtask/peer/reference/`, or give one with \
+                     --operations. A folder with no peer rows of status tables (a held-out set) \
+                     is compared on operations alone.",
+                )
+                .arg(corpus())
+                .arg(
+                    Arg::new("operations")
+                        .long("operations")
+                        .value_name("FILE")
+                        .value_parser(value_parser!(PathBuf))
+                        .help(
+                            "The independent reader's operations for the corpus (JSON lines \
+                             from `python3 xtask/peer/operations.py DIR`)",
+                        ),
+                ),
+        )
+        .subcommand(
+            Command::new("bench-regen")
+                .about("Time regen over a large docs tree against parse-only and the Python peer")
+                .arg(corpus())
+                .arg(number(
+                    "rounds",
+                    "5",
+                    "Runs of each measurement; the median is reported",
+                )),
+        )
+        .subcommand(
+            Command::new("bench-macro")
+                .about("Time what `#[returns(..)]` adds to a user's incremental build")
+                .long_about(
+                    "Time what `#[returns(..)]` adds to a user's incremental build.\n\n\
+                     Builds a crate of annotated async handlers and the same handlers written by \
+                     hand (typed API, no attribute) under target/bench-macro, then times \
+                     rebuilds of each after a touch, alternating the two. Where valgrind is \
+                     installed, also counts rustc's instructions for one rebuild of each \
+                     (cachegrind), a ratio that machine noise does not move.",
+                )
+                .arg(number("handlers", "500", "Handlers in each crate"))
+                .arg(number(
+                    "rounds",
+                    "15",
+                    "Rebuilds of each crate, paired; the median ratio is reported",
+                )),
+        )
+        .subcommand(
+            Command::new("bench-layout")
+                .about(
+                    "Time rebuilds of annotated handlers with a large status module in their \
+                     crate, in a crate of its own, and with the bundled one-page module",
+                )
+                .arg(corpus())
+                .arg(number(
+                    "pages",
+                    "476",
+                    "Pages the large module is generated from",
+                ))
+                .arg(number("handlers", "500", "Handlers in each crate"))
+                .arg(number(
+                    "rounds",
+                    "5",
+                    "Rebuilds of each layout; the median is reported",
+                )),
+        )
+        .subcommand(
+            Command::new("bench-conformance")
+                .about("Load the conformance layer on loopback: throughput, memory, log lines")
+                .arg(number(
+                    "requests",
+                    "500000",
+                    "Requests to each server, after the warm-up",
+                ))
+                .arg(number(
+                    "rounds",
+                    "5",
+                    "Alternating rounds the requests are split into",
+                ))
+                .arg(number(
+                    "connections",
+                    "16",
+                    "Keep-alive connections the client sends them over",
+                )),
+        )
 }
 
 fn main() -> ExitCode {
-    let result = match Cli::parse().command {
-        Command::Regen(regen) => return regen.run(workspace::bundled()),
-        Command::Extract(extract) => return extract.run(workspace::bundled()),
-        Command::Agree { corpus, operations } => {
-            agree(corpus.unwrap_or_else(workspace::corpus), operations)
+    let matches = cli().get_matches();
+    let Some((name, args)) = matches.subcommand() else {
+        return ExitCode::from(2);
+    };
+    let path = |name: &str| args.get_one::<PathBuf>(name).cloned();
+    let number = |name: &str| args.get_one::<usize>(name).copied().unwrap_or(1);
+    let corpus = || path("corpus").unwrap_or_else(workspace::corpus);
+    let result = match name {
+        "regen" => return parsed::<Regen>(args).run(workspace::bundled()),
+        "extract" => return parsed::<Extract>(args).run(workspace::bundled()),
+        "agree" => agree(corpus(), path("operations")),
+        "bench-regen" => xtask::bench_regen::run(&corpus(), number("rounds"))
+            .map(|report| print!("{}", report.render())),
+        "bench-macro" => xtask::bench_macro::run(number("handlers"), number("rounds").max(1))
+            .map(|report| print!("{}", report.render())),
+        "bench-layout" => xtask::bench_layout::run(
+            &corpus(),
+            number("pages"),
+            number("handlers"),
+            number("rounds"),
+        )
+        .map(|report| print!("{}", report.render())),
+        "bench-conformance" => {
+            bench_conformance(number("requests"), number("rounds"), number("connections"))
         }
-        Command::BenchRegen { corpus, rounds } => {
-            let corpus = corpus.unwrap_or_else(workspace::corpus);
-            xtask::bench_regen::run(&corpus, rounds).map(|report| print!("{}", report.render()))
-        }
-        Command::BenchConformance {
-            requests,
-            rounds,
-            connections,
-        } => bench_conformance(requests, rounds, connections),
-        Command::BenchLayout {
-            corpus,
-            pages,
-            handlers,
-            rounds,
-        } => {
-            let corpus = corpus.unwrap_or_else(workspace::corpus);
-            xtask::bench_layout::run(&corpus, pages, handlers, rounds)
-                .map(|report| print!("{}", report.render()))
-        }
-        Command::BenchMacro { handlers, rounds } => {
-            xtask::bench_macro::run(handlers, rounds.max(1))
-                .map(|report| print!("{}", report.render()))
-        }
+        _ => return ExitCode::from(2),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -156,6 +174,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A `returns_build::cli` command from its arguments; clap's own error
+/// (and exit) if they do not fit.
+fn parsed<T: FromArgMatches>(args: &ArgMatches) -> T {
+    T::from_arg_matches(args).unwrap_or_else(|error| error.exit())
 }
 
 fn agree(corpus: PathBuf, operations: Option<PathBuf>) -> Result<(), String> {

@@ -15,17 +15,56 @@ use crate::model::Document;
 /// `extract [--spec DIR|FILE] [--json]`: shows every row read from the
 /// documents, to check what regen will see. Embed it beside
 /// [`Regen`](super::Regen) in your xtask's `clap` command.
-#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Extract {
-    /// The documents: a directory or one page [default: the project's].
-    #[arg(long, value_name = "DIR|FILE")]
+    /// `--spec DIR|FILE`: the documents, instead of the configured ones.
     pub spec: Option<PathBuf>,
-    /// One JSON object per row, with file, line, table, code, class,
-    /// reason, description, group, label, form (table, bare or class),
-    /// operation and operations.
-    #[arg(long)]
+    /// `--json`: one JSON object per row instead of a table.
     pub json: bool,
+}
+
+impl clap::FromArgMatches for Extract {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        Ok(Extract {
+            spec: matches.get_one::<PathBuf>("spec").cloned(),
+            json: matches.get_flag("json"),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Extract::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+/// By hand, as for [`Regen`](super::Regen): no clap derive.
+impl clap::Args for Extract {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        use clap::{Arg, ArgAction, value_parser};
+        command
+            .arg(
+                Arg::new("spec")
+                    .long("spec")
+                    .value_name("DIR|FILE")
+                    .value_parser(value_parser!(PathBuf))
+                    .help("The documents: a directory or one page [default: the project's]"),
+            )
+            .arg(
+                Arg::new("json")
+                    .long("json")
+                    .action(ArgAction::SetTrue)
+                    .help(
+                        "One JSON object per row, with file, line, table, code, class, reason, \
+                 description, group, label, form (table, bare or class), operation and \
+                 operations",
+                    ),
+            )
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Extract::augment_args(command)
+    }
 }
 
 impl Extract {

@@ -12,34 +12,46 @@ mod regen;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-
 pub use extract::Extract;
 pub use regen::Regen;
 
 use crate::config::Config;
 
-/// The service's build tool.
-#[derive(Parser)]
-#[command(name = "cargo xtask", bin_name = "cargo xtask")]
-struct Xtask {
-    #[command(subcommand)]
-    command: Command,
-}
+/// The regen command's help, for [`main`] and this workspace's own xtask.
+#[doc(hidden)]
+pub const REGEN_ABOUT: &str = "Regenerate the status module from the documents (writes only if it \
+changed), or check it with --check";
 
-#[derive(Subcommand)]
-enum Command {
-    /// Regenerate the status module from the documents (writes only if it
-    /// changed), or check it with --check.
-    ///
-    /// Reads every *.md, *.markdown, *.html, *.htm and *.rst file under the
-    /// documents' directory (or the one page given) and writes the Rust
-    /// module. Problems in a document are printed as
-    /// `file:line: severity: message`; an error leaves the module untouched
-    /// and exits with status 1.
-    Regen(Regen),
-    /// Show what was read from the documents, one row per status-table row.
-    Extract(Extract),
+/// The longer help: what regen reads and what it does on a problem.
+#[doc(hidden)]
+pub const REGEN_LONG_ABOUT: &str = "Regenerate the status module from the documents (writes only \
+if it changed), or check it with --check.
+
+Reads every *.md, *.markdown, *.html, *.htm and *.rst file under the documents' directory (or \
+the one page given) and writes the Rust module. Problems in a document are printed as \
+`file:line: severity: message`; an error leaves the module untouched and exits with status 1.";
+
+/// The extract command's help.
+#[doc(hidden)]
+pub const EXTRACT_ABOUT: &str =
+    "Show what was read from the documents, one row per status-table row";
+
+/// The service's build tool: `regen` and `extract`.
+fn command() -> clap::Command {
+    use clap::Args;
+    clap::Command::new("cargo xtask")
+        .bin_name("cargo xtask")
+        .about("The service's build tool")
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(Regen::augment_args(
+            clap::Command::new("regen")
+                .about(REGEN_ABOUT)
+                .long_about(REGEN_LONG_ABOUT),
+        ))
+        .subcommand(Extract::augment_args(
+            clap::Command::new("extract").about(EXTRACT_ABOUT),
+        ))
 }
 
 /// Parses the command line and runs `regen` or `extract` over `config`:
@@ -53,10 +65,17 @@ enum Command {
 /// }
 /// ```
 pub fn main(config: Config) -> ExitCode {
-    match Xtask::parse().command {
-        Command::Regen(regen) => regen.run(config),
-        Command::Extract(extract) => extract.run(config),
-    }
+    use clap::FromArgMatches;
+    let matches = command().get_matches();
+    let parsed = match matches.subcommand() {
+        Some(("regen", matches)) => Regen::from_arg_matches(matches).map(|regen| regen.run(config)),
+        Some(("extract", matches)) => {
+            Extract::from_arg_matches(matches).map(|extract| extract.run(config))
+        }
+        // `subcommand_required`: clap has already answered anything else.
+        _ => return ExitCode::from(2),
+    };
+    parsed.unwrap_or_else(|error| error.exit())
 }
 
 /// `path`, given on the command line, as an absolute path.

@@ -41,24 +41,79 @@ use crate::config::{Config, Mode};
 ///     }
 /// }
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+///
+/// `clap::Args` is implemented by hand, with clap's builder: clap's derive
+/// would build syn a second time (clap_derive uses another major version
+/// than the generator), 5 CPU-seconds of every user's first build.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Regen {
-    /// The documents: a directory, read recursively (*.md, *.markdown,
-    /// *.html, *.htm, *.rst), or one page [default: the project's].
-    #[arg(long, value_name = "DIR|FILE")]
+    /// `--spec DIR|FILE`: the documents, instead of the configured ones.
     pub spec: Option<PathBuf>,
-    /// The module to write [default: the project's].
-    #[arg(long, value_name = "FILE")]
+    /// `--out FILE`: the module to write, instead of the configured one.
     pub out: Option<PathBuf>,
-    /// The path of the `returns` crate where the module is mounted, for a
-    /// `Cargo.toml` that renames it [default: the project's, else ::returns].
-    #[arg(long, value_name = "PATH")]
+    /// `--runtime PATH`: the path of the `returns` crate where the module
+    /// is mounted.
     pub runtime: Option<String>,
-    /// Write nothing; exit with status 1, naming the command to run, if the
-    /// module is not up to date.
-    #[arg(long)]
+    /// `--check`: write nothing; fail if the module is not up to date.
     pub check: bool,
+}
+
+impl clap::FromArgMatches for Regen {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        Ok(Regen {
+            spec: matches.get_one::<PathBuf>("spec").cloned(),
+            out: matches.get_one::<PathBuf>("out").cloned(),
+            runtime: matches.get_one::<String>("runtime").cloned(),
+            check: matches.get_flag("check"),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Regen::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl clap::Args for Regen {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        use clap::{Arg, ArgAction, value_parser};
+        command
+            .arg(
+                Arg::new("spec")
+                    .long("spec")
+                    .value_name("DIR|FILE")
+                    .value_parser(value_parser!(PathBuf))
+                    .help(
+                        "The documents: a directory, read recursively (*.md, *.markdown, \
+                         *.html, *.htm, *.rst), or one page [default: the project's]",
+                    ),
+            )
+            .arg(
+                Arg::new("out")
+                    .long("out")
+                    .value_name("FILE")
+                    .value_parser(value_parser!(PathBuf))
+                    .help("The module to write [default: the project's]"),
+            )
+            .arg(Arg::new("runtime").long("runtime").value_name("PATH").help(
+                "The path of the `returns` crate where the module is mounted, for a \
+                         `Cargo.toml` that renames it [default: the project's, else ::returns]",
+            ))
+            .arg(
+                Arg::new("check")
+                    .long("check")
+                    .action(ArgAction::SetTrue)
+                    .help(
+                        "Write nothing; exit with status 1, naming the command to run, if the \
+                         module is not up to date",
+                    ),
+            )
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Regen::augment_args(command)
+    }
 }
 
 impl Regen {
