@@ -30,6 +30,9 @@ pub struct Report {
     pub regen: Duration,
     /// The same on one thread.
     pub regen_one_thread: Duration,
+    /// Of `regen`, reading and extracting the documents on every core
+    /// (the rest is emitting and printing the module).
+    pub load: Duration,
     /// The Python peer, or why it was not run.
     pub peer: Result<Duration, String>,
     /// Regen time for 1, 4 and 16 copies of the tree.
@@ -61,6 +64,10 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
     });
     let regen = median(rounds, || {
         let _ = std::hint::black_box(generate(corpus));
+    });
+    let threads = parallel::every_core();
+    let load = median(rounds, || {
+        let _ = std::hint::black_box(returns_build::__private::documents::load(corpus, threads));
     });
     let regen_one_thread = median(rounds, || {
         let loaded = extract_all(&files, 1);
@@ -106,6 +113,7 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
         parse_only,
         regen,
         regen_one_thread,
+        load,
         peer,
         scaling,
         module: (module.len(), module.lines().count(), compile),
@@ -208,6 +216,13 @@ impl Report {
             "  regen:                           {:>6.2} s  ({:.2}x parse-only; target at most 1.0x, never above 1.5x)",
             s(self.regen),
             s(self.regen) / s(self.parse_only)
+        );
+        let _ = writeln!(
+            out,
+            "    of which reading the documents: {:>5.2} s; emitting the module: {:.2} s ({:.0}%)",
+            s(self.load),
+            s(self.regen) - s(self.load),
+            100.0 * (s(self.regen) - s(self.load)) / s(self.regen)
         );
         let _ = writeln!(
             out,
