@@ -365,18 +365,26 @@ pub fn undocumented(routes: &[Route]) -> Vec<Undocumented> {
 /// checks every handler whose route serves a documented operation.
 ///
 /// ```
+/// use returns::bundled as returns_spec;
+/// # #[cfg(feature = "axum")]
+/// # mod app {
+/// # use crate::returns_spec;
 /// use returns::routing::{Routes, post};
 /// use returns::{returns, Reply};
-/// use returns::bundled as returns_spec;
 ///
 /// #[returns(202, 409)]
 /// async fn deliver() -> Reply<()> {
 ///     Reply::accepted(())
 /// }
 ///
-/// # fn main() {
+/// # pub fn main() {
 /// let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/tasks", post(deliver));
 /// returns::coverage::assert_documented(routes.list());
+/// # }
+/// # }
+/// # fn main() {
+/// # #[cfg(feature = "axum")]
+/// # app::main();
 /// # }
 /// ```
 #[track_caller]
