@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use returns_build::__private::spec_dir;
 use returns_build::Config;
 
-use crate::bench_macro::{annotated_source, touch};
+use crate::bench_macro::{annotated_source, touch, write_if_changed};
 use crate::measure::median;
 use crate::workspace::{self, target_dir};
 
@@ -130,8 +130,7 @@ fn large_module(corpus: &Path, pages: usize, scratch: &Path) -> Result<String, S
 
 /// A crate `name` under `dir` with `lib` as its `src/lib.rs`, depending on
 /// `returns` and on `deps` by path, and `module` as its
-/// `src/returns_spec.rs` if given. Files are rewritten only when they
-/// change, so that a second run rebuilds nothing it need not.
+/// `src/returns_spec.rs` if given.
 fn write_crate(
     dir: &Path,
     name: &str,
@@ -154,19 +153,10 @@ fn write_crate(
         );
     }
     manifest.push_str("\n[workspace]\n");
-    let write = |path: PathBuf, text: &str| -> Result<(), String> {
-        std::fs::create_dir_all(path.parent().unwrap_or(&root))
-            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
-            std::fs::write(&path, text)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        }
-        Ok(())
-    };
-    write(root.join("Cargo.toml"), &manifest)?;
-    write(root.join("src/lib.rs"), lib)?;
+    write_if_changed(&root.join("Cargo.toml"), &manifest)?;
+    write_if_changed(&root.join("src/lib.rs"), lib)?;
     if let Some(module) = module {
-        write(root.join("src/returns_spec.rs"), module)?;
+        write_if_changed(&root.join("src/returns_spec.rs"), module)?;
     }
     Ok(root)
 }

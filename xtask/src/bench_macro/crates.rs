@@ -88,18 +88,22 @@ pub fn write_crate(dir: &Path, name: &str, source: &str) -> Result<PathBuf, Stri
          [dependencies]\nreturns = {{ path = {:?} }}\n\n[workspace]\n",
         runtime.display().to_string()
     );
-    let write = |path: PathBuf, text: &str| -> Result<(), String> {
-        std::fs::create_dir_all(path.parent().unwrap_or(&root))
-            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
-            std::fs::write(&path, text)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        }
-        Ok(())
-    };
-    write(root.join("Cargo.toml"), &manifest)?;
-    write(root.join("src/lib.rs"), source)?;
+    write_if_changed(&root.join("Cargo.toml"), &manifest)?;
+    write_if_changed(&root.join("src/lib.rs"), source)?;
     Ok(root)
+}
+
+/// Writes `text` to `path` (and its directories) unless it already holds
+/// it, so that a second run of a benchmark rebuilds nothing it need not.
+pub(crate) fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

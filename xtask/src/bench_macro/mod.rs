@@ -19,7 +19,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::cargo;
 use crate::workspace::target_dir;
-pub(crate) use crates::annotated_source;
+pub(crate) use crates::{annotated_source, write_if_changed};
 use crates::{by_hand_source, write_crate};
 use instructions::count_instructions;
 
