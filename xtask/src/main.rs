@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Arg, ArgMatches, Args, Command, FromArgMatches, value_parser};
-use returns_build::cli::{EXTRACT_ABOUT, Extract, REGEN_ABOUT, REGEN_LONG_ABOUT, Regen};
+use returns_build::__private::{EXTRACT_ABOUT, REGEN_ABOUT, REGEN_LONG_ABOUT};
+use returns_build::cli::{Extract, Regen};
 use xtask::workspace;
 
 /// The workspace's build tool: turns the API documents in `spec/` into the

@@ -15,26 +15,8 @@ use std::process::ExitCode;
 pub use extract::Extract;
 pub use regen::Regen;
 
+use crate::__private::{EXTRACT_ABOUT, REGEN_ABOUT, REGEN_LONG_ABOUT};
 use crate::config::Config;
-
-/// The regen command's help, for [`main`] and this workspace's own xtask.
-#[doc(hidden)]
-pub const REGEN_ABOUT: &str = "Regenerate the status module from the documents (writes only if it \
-changed), or check it with --check";
-
-/// The longer help: what regen reads and what it does on a problem.
-#[doc(hidden)]
-pub const REGEN_LONG_ABOUT: &str = "Regenerate the status module from the documents (writes only \
-if it changed), or check it with --check.
-
-Reads every *.md, *.markdown, *.html, *.htm and *.rst file under the documents' directory (or \
-the one page given) and writes the Rust module. Problems in a document are printed as \
-`file:line: severity: message`; an error leaves the module untouched and exits with status 1.";
-
-/// The extract command's help.
-#[doc(hidden)]
-pub const EXTRACT_ABOUT: &str =
-    "Show what was read from the documents, one row per status-table row";
 
 /// The service's build tool: `regen` and `extract`.
 fn command() -> clap::Command {
