@@ -590,3 +590,46 @@ fn regen_reads_one_page_given_as_spec() {
     let check = xtask(&["regen", "--check", "--spec", arg(&page), "--out", arg(&out)]);
     assert!(check.status.success(), "{}", text(&check.stderr));
 }
+
+/// `--json` is written without serde: each line must still parse, and give
+/// back the page's text, whatever characters it holds.
+#[test]
+fn extract_json_gives_back_any_text_as_json() {
+    let description = "He said \"no\" to C:\\temp\\new, \u{1}then {ok} [é/正常]";
+    let page = format!(
+        "-   Normal\n\n    <table><tr><th>Status Code</th><th>Description</th></tr>\
+         <tr><td>200</td><td>{description}</td></tr></table>\n"
+    );
+    let (_dir, spec, _) = spec_with(&[("odd \"name\".md", &page)]);
+    let output = xtask(&["extract", "--json", "--spec", arg(&spec)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let rows: Vec<serde_json::Value> = text(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["description"], description);
+    assert_eq!(rows[0]["file"], "odd \"name\".md");
+    assert_eq!(rows[0]["group"], "normal");
+}
+
+/// Every row of the reStructuredText corpus, as `--json`, parses.
+#[test]
+fn extract_json_of_a_real_corpus_parses() {
+    let Some(corpus) = workspace::shared_corpus("corpus-rst") else {
+        return;
+    };
+    let output = xtask(&["extract", "--json", "--spec", arg(&corpus)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    for line in stdout.lines() {
+        let row: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(row["file"].is_string() && row["line"].is_u64(), "{line}");
+    }
+    assert!(
+        stdout.lines().count() > 1500,
+        "{} rows",
+        stdout.lines().count()
+    );
+}
