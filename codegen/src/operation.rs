@@ -159,10 +159,10 @@ fn malformed() -> TokenStream {
 }
 
 /// `post /v3/groups/{group_id}` → `POST /v3/groups/{}`: parameter names,
-/// in braces or axum's `:name`, do not matter; a catch-all is `{*}`. The
-/// generator's `emit::operations::normal` is the same rule, which the
-/// module's `__operation!` arms are written in (and `returns`'
-/// `route::same_template`): the same cases are in each one's tests.
+/// in braces or axum's `:name`, do not matter; a catch-all is `{*}`. A copy
+/// of `returns`' `route::template_shape`, which the generator writes the
+/// module's `__operation!` arms in: `returns` depends on this crate, so
+/// this crate cannot call it. The same cases are in the tests of both.
 pub fn normal(op: &str) -> String {
     let mut words = op.split_whitespace();
     let method = words.next().unwrap_or_default().to_ascii_uppercase();

@@ -24,6 +24,7 @@ pub const fn entry(
     }
 }
 pub use crate::reply::{AnyCode, Lists, ListsCode};
+pub use crate::route::template_shape;
 pub use crate::status::UndocumentedStatus;
 
 /// The set used when `#[returns(..)]` has an argument error: it declares

@@ -188,14 +188,21 @@ fn joined(base: &str, path: &str) -> String {
 
 /// Whether two path templates are the same but for their parameters'
 /// names: `{id}`, `{group_id}` and axum's `:id` are all one parameter;
-/// a catch-all (`{*rest}`, `*rest`) only matches another. The generator
-/// (`emit::operations::normal`) and `returns-macros` (for `op =`) hold
-/// copies of the same rule, with the same cases in their tests.
+/// a catch-all (`{*rest}`, `*rest`) only matches another.
 pub fn same_template(documented: &str, served: &str) -> bool {
-    let a = documented.split('/');
-    let b = served.split('/');
-    a.clone().count() == b.clone().count()
-        && a.zip(b).all(|(x, y)| segment_shape(x) == segment_shape(y))
+    template_shape(documented) == template_shape(served)
+}
+
+/// `/v3/groups/{group_id}` → `/v3/groups/{}`: a path template with each
+/// parameter's name taken out, the rule [`same_template`] compares by. The
+/// generator names operations by it too (`returns::__private`);
+/// `returns-macros`, which this crate depends on, holds a copy for `op =`,
+/// with the same cases in its tests.
+pub fn template_shape(path: &str) -> String {
+    path.split('/')
+        .map(segment_shape)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A segment with each parameter's name taken out: `{id}.json` → `{}.json`.

@@ -31,47 +31,15 @@ use crate::model::Document;
 /// `POST /v3/groups/{group_id}` → `POST /v3/groups/{}`: what an operation
 /// is matched by. Parameter names do not matter, in braces or axum's
 /// `:name`; a catch-all (`{*rest}`, `*rest`) is `{*}`; everything else must
-/// be equal. The same rule as `returns-macros`' `operation::normal` (for
-/// what the user writes in `op =`) and `returns`' `route::same_template`
-/// (for a route's path): three crates with no common dependency to hold
-/// it, and the same cases in each one's tests.
+/// be equal. The path's shape is the runtime's own rule, the one its routes
+/// find their pages by; `returns-macros`' `operation::normal` (for what the
+/// user writes in `op =`) holds a copy, since the runtime depends on it.
 pub fn normal(method: &str, path: &str) -> String {
-    let mut out = format!("{} ", method.to_ascii_uppercase());
-    for (i, segment) in path.split('/').enumerate() {
-        if i > 0 {
-            out.push('/');
-        }
-        out.push_str(&segment_shape(segment));
-    }
-    out
-}
-
-/// A segment with each parameter's name taken out: `{id}.json` → `{}.json`.
-fn segment_shape(segment: &str) -> String {
-    if segment.starts_with('*') {
-        return "{*}".to_owned();
-    }
-    if segment.starts_with(':') {
-        return "{}".to_owned();
-    }
-    let mut out = String::with_capacity(segment.len());
-    let mut rest = segment;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('}') {
-            Some(close) => {
-                let catch_all = rest[open + 1..].starts_with('*');
-                out.push_str(if catch_all { "{*}" } else { "{}" });
-                rest = &rest[open + close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    format!(
+        "{} {}",
+        method.to_ascii_uppercase(),
+        returns::__private::template_shape(path)
+    )
 }
 
 /// A page's path and its module's name.
