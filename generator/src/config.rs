@@ -248,7 +248,8 @@ impl Config {
             .to_string()
     }
 
-    fn thread_count(&self) -> usize {
+    /// The threads to read and print on: as set, else every core.
+    pub(crate) fn thread_count(&self) -> usize {
         self.threads.unwrap_or_else(parallel::every_core)
     }
 

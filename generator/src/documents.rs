@@ -80,6 +80,13 @@ pub fn summary(documents: &[Document]) -> String {
     )
 }
 
+/// `regen stopped on 1 error`: what `command` says when the documents have
+/// errors. Only errors count; `diagnostics` holds the warnings met too.
+pub fn stopped(command: &str, diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    format!("{command} stopped on {}", plural(errors, "error"))
+}
+
 /// `1 error`, `2 errors`.
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::documents::plural;
+use crate::diagnostic::Diagnostic;
+use crate::documents::stopped;
 use crate::report::Drift;
 
 /// A failed run. The module is left byte for byte as it was.
@@ -76,14 +76,7 @@ impl Failure {
     pub fn message(&self) -> String {
         match self {
             Failure::Documents { diagnostics, out } => {
-                let errors = diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .count();
-                format!(
-                    "regen stopped on {}; {out} was not touched",
-                    plural(errors, "error")
-                )
+                format!("{}; {out} was not touched", stopped("regen", diagnostics))
             }
             Failure::Io {
                 out, action, error, ..

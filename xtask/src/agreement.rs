@@ -90,14 +90,11 @@ pub struct Agreement {
 /// Every document of `corpus`, read; the errors, if any, printed.
 pub fn load(corpus: &Path) -> Result<returns_build::__private::documents::Loaded, String> {
     let threads = returns_build::__private::parallel::every_core();
-    returns_build::__private::documents::load(corpus, threads).map_err(|errors| {
-        for error in &errors {
-            eprintln!("{error}");
+    returns_build::__private::documents::load(corpus, threads).map_err(|diagnostics| {
+        for diagnostic in &diagnostics {
+            eprintln!("{diagnostic}");
         }
-        format!(
-            "agree stopped on {}",
-            returns_build::__private::documents::plural(errors.len(), "error")
-        )
+        returns_build::__private::documents::stopped("agree", &diagnostics)
     })
 }
 

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
 use crate::config::Config;
-use crate::documents::{self, Loaded, plural, summary};
+use crate::documents::{self, Loaded, summary};
 use crate::model::Document;
 
 /// `extract [--spec DIR|FILE] [--json]`: shows every row read from the
@@ -76,16 +76,13 @@ impl Extract {
             Some(spec) => super::from_current_dir(spec),
             None => defaults.spec_path(),
         };
-        let loaded = match documents::load(&spec, defaults.emit_options().threads) {
+        let loaded = match documents::load(&spec, defaults.thread_count()) {
             Ok(loaded) => loaded,
-            Err(errors) => {
-                for error in &errors {
-                    eprintln!("{error}");
+            Err(diagnostics) => {
+                for diagnostic in &diagnostics {
+                    eprintln!("{diagnostic}");
                 }
-                eprintln!(
-                    "error: extract stopped on {}",
-                    plural(errors.len(), "error")
-                );
+                eprintln!("error: {}", documents::stopped("extract", &diagnostics));
                 return ExitCode::FAILURE;
             }
         };
