@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::config::Config;
 use crate::documents::{self, Loaded, summary};
-use crate::model::Document;
+use crate::model::{Document, Table};
 
 /// `extract [--spec DIR|FILE] [--json]`: shows every row read from the
 /// documents, to check what regen will see. Embed it beside
@@ -118,15 +118,14 @@ fn json_lines(documents: &[Document]) -> String {
             .map(ToString::to_string)
             .collect();
         for (index, table) in document.tables.iter().enumerate() {
-            let rows = table
-                .rows
-                .iter()
-                .map(|r| (r.line, Some(r.code), None, &r.reason, &r.description));
-            let classes = table.classes.iter().map(|c| {
-                let class = Some(format!("{}xx", c.class));
-                (c.line, None, class, &c.reason, &c.description)
-            });
-            for (line, code, class, reason, description) in rows.chain(classes) {
+            for Line {
+                line,
+                code,
+                class,
+                reason,
+                description,
+            } in lines(table)
+            {
                 let form = match (&class, table.bare) {
                     (Some(_), _) => "class",
                     (None, true) => "bare",
@@ -134,7 +133,7 @@ fn json_lines(documents: &[Document]) -> String {
                 };
                 let group = table.group.map(|g| g.as_str());
                 // A bare code, or an empty cell, has no description.
-                let description = (!description.is_empty()).then_some(description.as_str());
+                let description = (!description.is_empty()).then_some(description);
                 let _ = writeln!(
                     out,
                     "{{\"class\":{},\"code\":{},\"description\":{},\"file\":{},\"form\":{},\
@@ -153,12 +152,41 @@ fn json_lines(documents: &[Document]) -> String {
                         .map(|o| json(o))
                         .collect::<Vec<_>>()
                         .join(","),
-                    json_or_null(reason.as_deref()),
+                    json_or_null(reason),
                 );
             }
         }
     }
     out
+}
+
+/// One line of a table as extract shows it: a coded row, or a class row
+/// (`2xx`).
+struct Line<'a> {
+    line: usize,
+    code: Option<u16>,
+    class: Option<String>,
+    reason: Option<&'a str>,
+    description: &'a str,
+}
+
+/// A table's coded rows, then its class rows.
+fn lines(table: &Table) -> impl Iterator<Item = Line<'_>> {
+    let rows = table.rows.iter().map(|r| Line {
+        line: r.line,
+        code: Some(r.code),
+        class: None,
+        reason: r.reason.as_deref(),
+        description: &r.description,
+    });
+    let classes = table.classes.iter().map(|c| Line {
+        line: c.line,
+        code: None,
+        class: Some(format!("{}xx", c.class)),
+        reason: c.reason.as_deref(),
+        description: &c.description,
+    });
+    rows.chain(classes)
 }
 
 /// `text` as a JSON string. Written here rather than with serde_json, this
@@ -192,22 +220,18 @@ fn json_or_null(text: Option<&str>) -> String {
 /// A table a terminal shows aligned, and the summary line.
 fn table(loaded: &Loaded) -> String {
     // (place, code, group, reason, description) for every row and class.
-    let mut lines: Vec<(String, String, &str, &str, &str)> = Vec::new();
+    let mut shown: Vec<(String, String, &str, &str, &str)> = Vec::new();
     for document in &loaded.documents {
         for table in &document.tables {
             let group = table.group.map_or("-", |g| g.as_str());
-            let rows = table
-                .rows
-                .iter()
-                .map(|r| (r.line, r.code.to_string(), &r.reason, &r.description));
-            let classes = table
-                .classes
-                .iter()
-                .map(|c| (c.line, format!("{}xx", c.class), &c.reason, &c.description));
-            for (line, code, reason, description) in rows.chain(classes) {
-                let place = format!("{}:{line}", document.path);
-                let reason = reason.as_deref().unwrap_or("-");
-                lines.push((place, code, group, reason, description));
+            for line in lines(table) {
+                let place = format!("{}:{}", document.path, line.line);
+                let code = match (line.code, line.class) {
+                    (Some(code), _) => code.to_string(),
+                    (None, class) => class.unwrap_or_default(),
+                };
+                let reason = line.reason.unwrap_or("-");
+                shown.push((place, code, group, reason, line.description));
             }
         }
     }
@@ -220,8 +244,8 @@ fn table(loaded: &Loaded) -> String {
             .unwrap_or(0)
             .max(title.len())
     };
-    let place_width = width(&mut lines.iter().map(|l| l.0.as_str()), "FILE:LINE");
-    let reason_width = width(&mut lines.iter().map(|l| l.3), "REASON");
+    let place_width = width(&mut shown.iter().map(|l| l.0.as_str()), "FILE:LINE");
+    let reason_width = width(&mut shown.iter().map(|l| l.3), "REASON");
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -229,7 +253,7 @@ fn table(loaded: &Loaded) -> String {
         pad("FILE:LINE", place_width),
         pad("REASON", reason_width)
     );
-    for (place, code, group, reason, description) in &lines {
+    for (place, code, group, reason, description) in &shown {
         let _ = writeln!(
             out,
             "{}  {code:>4}  {group:<8}  {}  {description}",
