@@ -46,7 +46,12 @@ pub fn corpus() -> PathBuf {
 /// there. Under `CI=true` a missing corpus panics instead: CI's clone sits
 /// beside it, and a test that skips there would pass without testing.
 pub fn shared_corpus(name: &str) -> Option<PathBuf> {
-    let corpus = corpus().with_file_name(name);
+    let ci = std::env::var_os("CI").is_some_and(|ci| ci == "true");
+    present_or_failing(corpus().with_file_name(name), ci)
+}
+
+/// `corpus` if it is there; else `None`, saying so, or under CI a panic.
+fn present_or_failing(corpus: PathBuf, ci: bool) -> Option<PathBuf> {
     if corpus.is_dir() {
         return Some(corpus);
     }
@@ -54,7 +59,7 @@ pub fn shared_corpus(name: &str) -> Option<PathBuf> {
         "no corpus at {} (it sits beside the checkout in CI)",
         corpus.display()
     );
-    if std::env::var_os("CI").is_some_and(|ci| ci == "true") {
+    if ci {
         panic!("{message}: CI=true, so a test that needs it fails rather than skips");
     }
     eprintln!("skipped: {message}");
@@ -66,5 +71,23 @@ pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => root().join(dir),
         None => root().join("target"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_corpus_skips_only_outside_ci() {
+        let missing = root().join("no-such-corpus");
+        assert_eq!(present_or_failing(missing.clone(), false), None);
+        let failed = std::panic::catch_unwind(|| present_or_failing(missing, true));
+        assert!(
+            failed.is_err(),
+            "under CI a missing corpus must fail the test"
+        );
+        let here = root().join("spec");
+        assert_eq!(present_or_failing(here.clone(), true), Some(here));
     }
 }
