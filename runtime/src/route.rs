@@ -194,7 +194,7 @@ pub fn same_template(documented: &str, served: &str) -> bool {
 }
 
 /// `/v3/groups/{group_id}` → `/v3/groups/{}`: a path template with each
-/// parameter's name taken out, the rule [`same_template`] compares by. The
+/// parameter's name taken out, the rule `same_template` compares by. The
 /// generator names operations by it too (`returns::__private`);
 /// `returns-macros`, which this crate depends on, holds a copy for `op =`,
 /// with the same cases in its tests.
