@@ -168,7 +168,9 @@ fn doc_line(t: &mut Tokens, args: &Args) {
 ///     type Documents = crate::returns_spec::Checks;      // or `docs`, or `returns_spec::page::Checks`,
 ///                                                        // or with `op =` what `returns_spec::__operation!` names
 ///     const PAGE: Option<&'static str> = Some("page");  // only with `page = <page module>` or `op =`
+///     const OPERATION: Option<&'static str> = Some("POST /v3/groups"); // only with `op =`
 /// }
+/// impl ::returns::NamedOperation for ReturnsAttribute {} // only with `op =`, for `Routes::operation`
 /// ```
 ///
 /// `Declares<N>` requires that the set's `Documents` list `N`, and the
@@ -270,7 +272,35 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
                     };
                 })
                 .punct(';');
+            if let Some(op) = &args.op {
+                // const OPERATION: Option<&'static str> = Some("POST /v3/groups");
+                t.ident("const")
+                    .ident("OPERATION")
+                    .punct(':')
+                    .ident("Option")
+                    .punct('<')
+                    .punct('&')
+                    .lifetime("static")
+                    .ident("str")
+                    .punct('>')
+                    .punct('=')
+                    .ident("Some")
+                    .group(Delimiter::Parenthesis, |t| {
+                        t.push(op.written.clone());
+                    })
+                    .punct(';');
+            }
         });
+    if args.op.is_some() {
+        // impl ::returns::NamedOperation for ReturnsAttribute {}
+        t.ident("impl")
+            .extend(krate)
+            .colons()
+            .ident("NamedOperation")
+            .ident("for")
+            .ident(SET)
+            .group(Delimiter::Brace, |_| {});
+    }
 }
 
 /// `crate::returns_spec::__operation!([crate::returns_spec] checks "POST /v3/groups/{}" "POST /v3/groups/{id}")`:

@@ -66,9 +66,15 @@ pub fn read(args: TokenStream, item: TokenStream) -> Result<Plan, Unusable> {
             t.colons().ident("returns");
         }),
     };
-    // impl ::returns::DeclaredSet
+    // impl ::returns::DeclaredSet, or with `op =` impl ::returns::NamedOperation
+    // (whose supertrait it is), which `Routes::operation` asks for.
+    let set_trait = if args.op.is_some() {
+        "NamedOperation"
+    } else {
+        "DeclaredSet"
+    };
     let declared_set = Tokens::trees(span, |t| {
-        t.ident("impl").extend(&krate).colons().ident("DeclaredSet");
+        t.ident("impl").extend(&krate).colons().ident(set_trait);
     });
     let output_tokens = &function.tokens[output.clone()];
     let rewritten = rewrite::add_set(output_tokens, &declared_set, Place::Signature);

@@ -39,6 +39,10 @@ impl DeclaredSet for Unchecked {
 
 impl<const N: u16> Declares<N> for Unchecked {}
 
+// So that registering the handler by its operation adds no second error to
+// the one in its arguments; the build fails on that one anyway.
+impl crate::NamedOperation for Unchecked {}
+
 /// The module format this `returns` reads, which returns-build writes:
 /// the one number, that the generator takes from here. The bundled module,
 /// written in it, passes [`generated_module!`]'s gate only if its literal

@@ -23,7 +23,7 @@ pub mod __private;
 
 pub use document::{Document, Entry, Group, Operation};
 pub use handler::declared;
-pub use reply::{DeclaredSet, Declares, Reply, Undeclared};
+pub use reply::{DeclaredSet, Declares, NamedOperation, Reply, Undeclared};
 pub use route::{Documented, Route};
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,

@@ -188,7 +188,27 @@ pub trait DeclaredSet {
     // (a const projected through `Documents`: 6% of a rebuild of 500
     // handlers, `cargo xtask bench-macro`; a bound on `Documents`: 13%).
     const PAGE: Option<&'static str> = None;
+    /// The operation that `op = "METHOD /path"` names, as written
+    /// (`POST /v3/groups`), if the attribute has one; the set then also
+    /// implements [`NamedOperation`].
+    const OPERATION: Option<&'static str> = None;
 }
+
+/// A declared set whose handler names its operation with
+/// `#[returns(.., op = "METHOD /path")]` (its [`DeclaredSet::OPERATION`]): what
+/// [`Routes::operation`](crate::routing::Routes::operation) registers the
+/// handler at, so that its path is written once, in the attribute.
+///
+/// `#[returns(..)]` implements it beside [`DeclaredSet`], only where `op =`
+/// is given; registering a handler without one by its operation does not
+/// compile.
+#[diagnostic::on_unimplemented(
+    message = "this handler names no operation to be registered at",
+    label = "its `#[returns(..)]` has no `op = \"METHOD /path\"`",
+    note = "name the operation as its page states it under `URI`: `#[returns(200, 404, op = \"GET /v3/groups/{{group_id}}\")]`",
+    note = "or register the handler at a path: `.route(\"/v3/groups/{{id}}\", get(handler))`"
+)]
+pub trait NamedOperation: DeclaredSet {}
 
 /// The set declares code `N`: `Reply::<B, S>::not_found` needs `S: Declares<404>`.
 ///

@@ -27,9 +27,15 @@ pub struct Route {
     /// The path, as the router writes it (`/tasks/{id}`), nest prefixes
     /// included: what axum's `MatchedPath` gives for it.
     pub path: String,
+    /// The handler, by its path (`user_groups::create`), as
+    /// [`std::any::type_name`] gives it.
+    pub handler: &'static str,
     /// The codes the handler declares, in the order its `#[returns(..)]`
     /// lists them.
     pub declared: &'static [u16],
+    /// The operation the handler names with `op = "METHOD /path"`, as
+    /// written, if it names one: the route serves exactly it.
+    pub op: Option<&'static str>,
     /// The pages that describe its codes: the handler's page with
     /// `page = <page module>` or `op = ".."`, else the page that documents the
     /// operation it serves, else every page of the documents.
@@ -67,31 +73,111 @@ pub(crate) struct Fallback {
     pub(crate) declared: &'static [u16],
 }
 
+/// What a handler's `#[returns(..)]` says, read from its type: the part
+/// of a [`Route`] that does not depend on where it is served.
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+pub(crate) struct Declaration {
+    /// The handler's path, from `type_name`.
+    pub(crate) handler: &'static str,
+    /// Its declared codes.
+    pub(crate) codes: &'static [u16],
+    /// The page module `page =` or `op =` names.
+    pub(crate) page: Option<&'static str>,
+    /// The operation `op =` names, as written.
+    pub(crate) op: Option<&'static str>,
+}
+
+impl Declaration {
+    /// What `H`'s `#[returns(..)]` says.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn of<H: crate::handler::Annotated<M>, M>() -> Declaration {
+        use crate::DeclaredSet;
+        Declaration {
+            handler: std::any::type_name::<H>(),
+            codes: <H::Set as DeclaredSet>::CODES,
+            page: <H::Set as DeclaredSet>::PAGE,
+            op: <H::Set as DeclaredSet>::OPERATION,
+        }
+    }
+}
+
 impl Route {
-    /// The route `method path` whose handler declares `declared`, with
-    /// `page =` or `op =` naming `page`, among `documents`; its operation is
-    /// looked for with `base` before its path (see [`Route::identify`]).
+    /// The route `method path` served by the handler `declaration`
+    /// describes, among `documents`; its operation is looked for with
+    /// `base` before its path (see [`Route::identify`]).
     #[cfg_attr(not(feature = "axum"), allow(dead_code))]
     pub(crate) fn new(
         method: Method,
         path: String,
-        declared: &'static [u16],
-        page: Option<&'static str>,
+        declaration: Declaration,
         documents: &'static [&'static Document],
         base: Option<&str>,
     ) -> Route {
         let mut route = Route {
             method,
             path,
-            declared,
+            handler: declaration.handler,
+            declared: declaration.codes,
+            op: declaration.op,
             documents,
-            page,
+            page: declaration.page,
             operation: None,
             ambiguous: Vec::new(),
             all: documents,
         };
         route.identify(base);
         route
+    }
+
+    /// Why the route contradicts what its handler names, if it does: the
+    /// operation of `op =` (method and path template, parameter names
+    /// aside, with `base` before the path or without), or an operation of
+    /// the page `page =` names, where that page states any.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn contradiction(&self, base: Option<&str>) -> Option<String> {
+        let served = |method: &str, template: &str| {
+            method.eq_ignore_ascii_case(self.method.as_str())
+                && (same_template(template, &self.path)
+                    || base.is_some_and(|base| same_template(template, &joined(base, &self.path))))
+        };
+        let handler = self.handler;
+        let route = format!("{} {}", self.method, self.path);
+        let page = || {
+            let module = self.page?;
+            self.all.iter().find(|document| document.module == module)
+        };
+        if let Some(op) = self.op {
+            let (method, template) = op.split_once(char::is_whitespace).unwrap_or((op, ""));
+            if served(method, template.trim()) {
+                return None;
+            }
+            let page = page().map_or_else(String::new, |page| {
+                format!(" (documented in {})", page.path)
+            });
+            return Some(format!(
+                "`{handler}` names the operation `{op}`{page} with `op =`, but is registered at `{route}`: \
+                 register it with `.operation({name})`, which serves it at its operation, or at the method and path its page states",
+                name = short_name(handler),
+            ));
+        }
+        let page = page()?;
+        if page.operations.is_empty()
+            || page
+                .operations
+                .iter()
+                .any(|operation| served(operation.method, operation.path))
+        {
+            return None;
+        }
+        let stated: Vec<String> = page.operations.iter().map(|op| format!("`{op}`")).collect();
+        Some(format!(
+            "`{handler}` names the page {} with `page = {}`, which documents {}, but is registered at `{route}`: \
+             register it at the method and path its page states, or name the page that documents `{route}`",
+            page.path,
+            page.module,
+            stated.join(", "),
+        ))
     }
 
     /// Finds the route's operation and pages anew, after its path or the
@@ -173,6 +259,14 @@ impl Route {
     pub fn declares(&self, code: u16) -> bool {
         self.declared.contains(&code)
     }
+}
+
+/// A handler's name without its module path: `user_groups::create` →
+/// `create`, as `#[utoipa::path]` names its operation by default.
+pub(crate) fn short_name(handler: &str) -> &str {
+    // `type_name` of a generic function ends in its arguments: `find<u32>`.
+    let bare = handler.split('<').next().unwrap_or(handler);
+    bare.rsplit("::").next().unwrap_or(bare)
 }
 
 /// `path` under `base`: `/v2/{project_id}` and `/servers` give

@@ -36,16 +36,17 @@
 //! ```
 
 use std::borrow::Cow;
+use std::fmt;
 
 use axum::Router;
 use axum::handler::Handler;
-use axum::routing::MethodRouter;
+use axum::routing::{MethodFilter, MethodRouter};
 use http::Method;
 
-use crate::DeclaredSet;
+use crate::NamedOperation;
 use crate::document::Document;
 use crate::handler::Annotated;
-use crate::route::{Fallback, Route};
+use crate::route::{Declaration, Fallback, Route, same_template, template_shape};
 
 /// A router under construction that lists, as it goes, each handler it
 /// serves with the codes the handler declares.
@@ -67,21 +68,24 @@ pub struct Routes<S = ()> {
 #[must_use = "a `MethodRoutes` serves nothing until it is given to `Routes::route`"]
 pub struct MethodRoutes<S = ()> {
     router: MethodRouter<S>,
-    handlers: Vec<Declared>,
+    handlers: Vec<(Method, Declaration)>,
 }
 
-/// One handler's method and what its `#[returns(..)]` says.
-struct Declared {
-    method: Method,
-    codes: &'static [u16],
-    page: Option<&'static str>,
+impl<S> fmt::Debug for Routes<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Routes")
+            .field("routes", &self.routes)
+            .field("fallbacks", &self.fallbacks)
+            .field("base", &self.base)
+            .finish_non_exhaustive()
+    }
 }
 
-fn declared<H: Annotated<M>, M>(method: Method) -> Declared {
-    Declared {
-        method,
-        codes: <H::Set as DeclaredSet>::CODES,
-        page: <H::Set as DeclaredSet>::PAGE,
+impl<S> fmt::Debug for MethodRoutes<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MethodRoutes")
+            .field("handlers", &self.handlers)
+            .finish_non_exhaustive()
     }
 }
 
@@ -118,20 +122,138 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     ///
     /// Where axum's `route` panics: a path that does not start with `/`, or
     /// a method that is already served at that path.
+    ///
+    /// Where a handler names its operation (`op =`) or its page
+    /// (`page =`), the method and path must be that operation's, or one of
+    /// that page's, parameter names aside: registered anywhere else, the
+    /// route panics, naming the handler, its operation, its page and the
+    /// route. A route that may still be nested to reach its operation is
+    /// checked when it is, and at the latest by [`Routes::into_router`].
     #[track_caller]
     pub fn route(mut self, path: &str, methods: MethodRoutes<S>) -> Routes<S> {
         self.router = self.router.route(path, methods.router);
-        for handler in methods.handlers {
+        let from = self.routes.len();
+        for (method, declaration) in methods.handlers {
             self.routes.push(Route::new(
-                handler.method,
+                method,
                 path.to_owned(),
-                handler.codes,
-                handler.page,
+                declaration,
                 self.documents,
                 self.base.as_deref(),
             ));
         }
+        self.hold(from, Check::NestingMayFollow);
         self
+    }
+
+    /// Serves `handler` at the operation its `#[returns(.., op = "METHOD /path")]`
+    /// names: that method, at that path, with the base path
+    /// ([`Routes::base_path`]) taken off its start. The operation is
+    /// written once, in the attribute; the route list, the OpenAPI
+    /// document and the conformance layer read it from there.
+    ///
+    /// ```
+    /// use returns::routing::Routes;
+    /// use returns::{returns, Reply};
+    /// use returns::bundled as returns_spec;
+    ///
+    /// #[returns(200, 404, op = "GET /tasks/{task_id}")]
+    /// async fn show() -> Reply<String> {
+    ///     Reply::ok("a task".to_owned())
+    /// }
+    ///
+    /// # fn main() {
+    /// let routes = Routes::<()>::new(returns_spec::DOCUMENTS).operation(show);
+    /// assert_eq!(routes.list()[0].path, "/tasks/{task_id}");
+    /// # }
+    /// ```
+    ///
+    /// A handler whose attribute names no operation does not compile here
+    /// ("this handler names no operation to be registered at"): register
+    /// it with [`Routes::route`].
+    ///
+    /// # Panics
+    ///
+    /// Where the operation's path cannot be an axum path (a `{?query}` or
+    /// `{path+}` template), naming the handler, its page and the template;
+    /// and where axum's `route` panics (a method served twice at a path).
+    #[track_caller]
+    pub fn operation<H, T, M>(mut self, handler: H) -> Routes<S>
+    where
+        H: Handler<T, S> + Annotated<M>,
+        H::Set: NamedOperation,
+        T: 'static,
+    {
+        let declaration = Declaration::of::<H, M>();
+        let op = declaration.op.unwrap_or_default();
+        let (method, template) = match served_operation(op) {
+            Ok(served) => served,
+            Err(why) => panic!(
+                "`{}` cannot be registered at its operation `{op}`{}: {why}",
+                declaration.handler,
+                self.page_path(declaration.page)
+                    .map_or_else(String::new, |path| format!(" (documented in {path})")),
+            ),
+        };
+        let path = self.served_path(template);
+        let filter = match MethodFilter::try_from(method.clone()) {
+            Ok(filter) => filter,
+            Err(_) => panic!(
+                "`{}` names the operation `{op}`, whose method axum cannot route",
+                declaration.handler
+            ),
+        };
+        self.router = self.router.route(&path, axum::routing::on(filter, handler));
+        self.routes.push(Route::new(
+            method,
+            path,
+            declaration,
+            self.documents,
+            self.base.as_deref(),
+        ));
+        self
+    }
+
+    /// The path a documented `template` is served at: without the base
+    /// path, and written as a route already registered with the same
+    /// shape writes it (axum refuses one path under two spellings of its
+    /// parameters).
+    fn served_path(&self, template: &str) -> String {
+        let path = self
+            .base
+            .as_deref()
+            .and_then(|base| under_base(base, template))
+            .unwrap_or_else(|| template.to_owned());
+        self.routes
+            .iter()
+            .find(|route| same_template(&route.path, &path))
+            .map_or(path, |route| route.path.clone())
+    }
+
+    /// The path of the page whose module is `module`.
+    fn page_path(&self, module: Option<&str>) -> Option<&'static str> {
+        let module = module?;
+        self.documents
+            .iter()
+            .find(|document| document.module == module)
+            .map(|document| document.path)
+    }
+
+    /// Panics if a route from `from` on contradicts what its handler
+    /// names. With [`Check::NestingMayFollow`], a route whose path may
+    /// still be nested to reach the operation waits.
+    #[track_caller]
+    fn hold(&self, from: usize, check: Check) {
+        let base = self.base.as_deref();
+        for route in &self.routes[from..] {
+            let Some(why) = route.contradiction(base) else {
+                continue;
+            };
+            if check == Check::NestingMayFollow && may_nest_into(route, self.documents) {
+                continue;
+            }
+            panic!("{why}");
+        }
     }
 
     /// Serves `routes` under `prefix` (`/v2/{project_id}`), as
@@ -158,6 +280,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
                 fallback.prefix = nested(prefix, &fallback.prefix).into_owned();
                 fallback
             }));
+        self.hold(0, Check::NestingMayFollow);
         self
     }
 
@@ -177,6 +300,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
                 route
             }));
         self.fallbacks.extend(routes.fallbacks);
+        self.hold(0, Check::NestingMayFollow);
         self
     }
 
@@ -188,11 +312,11 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
         H: Handler<T, S> + Annotated<M>,
         T: 'static,
     {
-        let declared = declared::<H, M>(Method::GET);
+        let declaration = Declaration::of::<H, M>();
         self.router = self.router.fallback(handler);
         self.fallbacks.push(Fallback {
             prefix: String::new(),
-            declared: declared.codes,
+            declared: declaration.codes,
         });
         self
     }
@@ -213,9 +337,124 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     /// The axum router that serves every route. Add the conformance layer
     /// with `.layer(..)` on it, so that it runs inside the router and sees
     /// which route matched.
+    ///
+    /// # Panics
+    ///
+    /// Where a route contradicts the operation or page its handler names
+    /// (see [`Routes::route`]).
+    #[track_caller]
     pub fn into_router(self) -> Router<S> {
+        self.hold(0, Check::Final);
         self.router
     }
+}
+
+/// Whether a contradiction found now is final.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// The routes may still be nested under a prefix.
+    NestingMayFollow,
+    /// They are served as they are.
+    Final,
+}
+
+/// Whether `route`'s path, nested under some prefix, could be the
+/// operation its handler names (or one its page states): its shape ends
+/// the operation's, segment for segment, and is shorter.
+fn may_nest_into(route: &Route, documents: &[&Document]) -> bool {
+    let tail = template_shape(&route.path);
+    let ends = |template: &str| {
+        let whole = template_shape(template);
+        whole.len() > tail.len() && whole.ends_with(&tail) && (tail.starts_with('/'))
+    };
+    if let Some(op) = route.op {
+        let template = op
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, path)| path.trim());
+        return ends(template);
+    }
+    let Some(module) = route.page else {
+        return false;
+    };
+    documents
+        .iter()
+        .filter(|document| document.module == module)
+        .flat_map(|document| document.operations)
+        .any(|operation| ends(operation.path))
+}
+
+/// The method and path template of `op` (`POST /v3/groups`), if axum can
+/// serve it: a path from `/` whose parameters are `{name}`, or a last
+/// `{*name}`; else why not.
+fn served_operation(op: &str) -> Result<(Method, &str), String> {
+    let (method, path) = op
+        .split_once(char::is_whitespace)
+        .map(|(method, path)| (method, path.trim()))
+        .ok_or_else(|| "it is not a method and a path".to_owned())?;
+    let method = Method::from_bytes(method.as_bytes())
+        .map_err(|_| format!("`{method}` is not an HTTP method"))?;
+    if !path.starts_with('/') {
+        return Err(format!("the path `{path}` does not start with `/`"));
+    }
+    let segments: Vec<&str> = path.split('/').collect();
+    for (at, segment) in segments.iter().enumerate() {
+        if segment.starts_with(':') {
+            return Err(format!(
+                "the segment `{segment}` is a parameter in a form axum does not read: write it `{{{}}}`",
+                &segment[1..]
+            ));
+        }
+        let mut rest = *segment;
+        while let Some(open) = rest.find(['{', '}']) {
+            let Some(close) = rest[open..]
+                .find('}')
+                .filter(|_| rest[open..].starts_with('{'))
+            else {
+                return Err(format!("the segment `{segment}` has unbalanced braces"));
+            };
+            let inside = &rest[open + 1..open + close];
+            let (catch_all, name) = match inside.strip_prefix('*') {
+                Some(name) => (true, name),
+                None => (false, inside),
+            };
+            let plain = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            if !plain {
+                return Err(format!(
+                    "the parameter `{{{inside}}}` is not a name axum can match: the template \
+                     `{path}` is not a path a router serves (register the handler with `.route(..)` \
+                     at a path written for axum)"
+                ));
+            }
+            if catch_all && (at + 1 != segments.len() || *segment != format!("{{{inside}}}")) {
+                return Err(format!(
+                    "the catch-all `{{{inside}}}` is not a whole last segment, as axum needs it"
+                ));
+            }
+            rest = &rest[open + close + 1..];
+        }
+    }
+    Ok((method, path))
+}
+
+/// `template` with `base` taken off its start (`/v2/{project_id}` and
+/// `/v2/{p}/servers` give `/servers`), if it starts with it, parameter
+/// names aside.
+fn under_base(base: &str, template: &str) -> Option<String> {
+    let base: Vec<&str> = base.trim_end_matches('/').split('/').collect();
+    let parts: Vec<&str> = template.split('/').collect();
+    if parts.len() < base.len()
+        || base
+            .iter()
+            .zip(&parts)
+            .any(|(b, p)| template_shape(b) != template_shape(p))
+    {
+        return None;
+    }
+    let rest = parts[base.len()..].join("/");
+    Some(format!("/{rest}"))
 }
 
 /// The path of `path` nested under `prefix`, as axum writes it in
@@ -258,7 +497,7 @@ macro_rules! method_routes {
                     H: Handler<T, S> + Annotated<M>,
                     T: 'static,
                 {
-                    self.handlers.push(declared::<H, M>(Method::$method));
+                    self.handlers.push((Method::$method, Declaration::of::<H, M>()));
                     self.router = self.router.$name(handler);
                     self
                 }
