@@ -6,6 +6,8 @@ extern crate self as returns;
 pub mod bundled;
 #[cfg(feature = "tower")]
 pub mod conformance;
+#[cfg(feature = "tower")]
+pub mod contract;
 pub mod coverage;
 mod document;
 mod handler;

@@ -398,10 +398,9 @@ fn served_operation(op: &str) -> Result<(Method, &str), String> {
     }
     let segments: Vec<&str> = path.split('/').collect();
     for (at, segment) in segments.iter().enumerate() {
-        if segment.starts_with(':') {
+        if let Some(name) = segment.strip_prefix(':') {
             return Err(format!(
-                "the segment `{segment}` is a parameter in a form axum does not read: write it `{{{}}}`",
-                &segment[1..]
+                "the segment `{segment}` is a parameter in a form axum does not read: write it `{{{name}}}`"
             ));
         }
         let mut rest = *segment;

@@ -1,0 +1,273 @@
+//! With the `tower` feature: the contract check, a `#[test]` that holds the
+//! whole service to its pages without a server or a socket.
+//!
+//! The compiler proves what a handler's body builds; the check covers what
+//! it cannot see: what the extractors, the router and the layers answer.
+//! For each route [`Routes`] registered, it sends requests made from the
+//! route's template through the router, in-process with
+//! `tower::ServiceExt::oneshot`: path parameters of several shapes (a
+//! number, a word, nothing, 2,048 characters, percent-encoded non-ASCII),
+//! every method the path does not serve, no body, an empty body, a
+//! malformed JSON body, a body with the wrong content type, an unknown
+//! query parameter and a malformed query string. Then:
+//!
+//! - an answer from a handler (its extractors included) must have a status
+//!   that the handler declares and that its operation's page lists;
+//! - an answer no handler gives (the router's 404 for a path no route
+//!   matches, its 405 for a method the path does not serve) must have a
+//!   status that a page of that path's operations lists;
+//! - a registered fallback answers with what it declares;
+//! - a handler that panics is a finding, not an aborted test.
+//!
+//! Each finding is one line with a `curl` command that reproduces it. The
+//! requests are fixed, not random, so every run finds the same; each route
+//! gets at most [`Contract::budget`] of them.
+//!
+//! ```
+//! # use returns::routing::{Routes, get};
+//! # use returns::{returns, Reply};
+//! # use returns::bundled as returns_spec;
+//! use returns::contract::Contract;
+//!
+//! #[returns(200, 400, 404)]
+//! async fn show(axum::extract::Path(id): axum::extract::Path<u32>) -> Reply<String> {
+//!     Reply::not_found(format!("no task {id}"))
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")] async fn main() {
+//! let routes = Routes::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show));
+//! let contract = Contract::new(&routes);
+//! contract.check(routes.into_router()).await.assert_clean();
+//! # }
+//! ```
+
+mod catch;
+mod finding;
+mod requests;
+
+use std::collections::HashSet;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request};
+use axum::middleware::Next;
+use axum::response::Response;
+use http::Method;
+use tower::ServiceExt as _;
+
+pub use finding::{Finding, Findings};
+
+use crate::Route;
+use crate::route::{Fallback, template_shape};
+use crate::routing::Routes;
+use finding::{Origin, Verdicts};
+use requests::Probe;
+
+/// The check of one service: its routes, as [`Routes`] registered them,
+/// and how many requests each route gets.
+#[derive(Debug, Clone)]
+pub struct Contract {
+    routes: Vec<Route>,
+    fallbacks: Vec<Fallback>,
+    budget: usize,
+    origin: String,
+}
+
+/// The requests each route gets unless [`Contract::budget`] says
+/// otherwise: enough for every variation of a route with three path
+/// parameters and every method its path does not serve.
+pub const DEFAULT_BUDGET: usize = 32;
+
+impl Contract {
+    /// The check of the routes `routes` registered (and their fallbacks).
+    pub fn new<S: Clone + Send + Sync + 'static>(routes: &Routes<S>) -> Contract {
+        Contract {
+            routes: routes.list().to_vec(),
+            fallbacks: routes.fallbacks().to_vec(),
+            budget: DEFAULT_BUDGET,
+            origin: "http://127.0.0.1:3000".to_owned(),
+        }
+    }
+
+    /// At most `requests` requests per route (default [`DEFAULT_BUDGET`]);
+    /// what does not fit is not sent, and [`Findings::skipped`] says so.
+    ///
+    /// ```
+    /// # use returns::routing::Routes;
+    /// # use returns::contract::Contract;
+    /// # let routes = Routes::<()>::new(returns::bundled::DOCUMENTS);
+    /// let contract = Contract::new(&routes).budget(8);
+    /// ```
+    pub fn budget(mut self, requests: usize) -> Contract {
+        self.budget = requests;
+        self
+    }
+
+    /// Where the `curl` commands of the findings send their requests
+    /// (default `http://127.0.0.1:3000`).
+    ///
+    /// ```
+    /// # use returns::routing::Routes;
+    /// # use returns::contract::Contract;
+    /// # let routes = Routes::<()>::new(returns::bundled::DOCUMENTS);
+    /// let contract = Contract::new(&routes).origin("http://localhost:8080");
+    /// ```
+    pub fn origin(mut self, origin: &str) -> Contract {
+        self.origin = origin.trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// Sends the requests to `router` (the service as it is served: its
+    /// state given, its layers applied) and returns what answered with a
+    /// status the declarations or the pages do not cover.
+    pub async fn check(&self, router: Router) -> Findings {
+        // Records, on each response, the route axum matched, if any.
+        let router = router.layer(axum::middleware::from_fn(record));
+        let mut verdicts = Verdicts::new(&self.routes, &self.fallbacks, &self.origin);
+        let mut paths_tried: HashSet<String> = HashSet::new();
+        for (at, route) in self.routes.iter().enumerate() {
+            let Some(probes) = self.probes(route, &mut paths_tried) else {
+                verdicts.skip(format!(
+                    "{} {}: its path template cannot be read, so no request was made from it",
+                    route.method, route.path
+                ));
+                continue;
+            };
+            let over = probes.len().saturating_sub(self.budget);
+            if over > 0 {
+                verdicts.skip(format!(
+                    "{} {}: {over} of its {} requests are over the budget of {} and were not sent",
+                    route.method,
+                    route.path,
+                    probes.len(),
+                    self.budget
+                ));
+            }
+            for probe in probes.into_iter().take(self.budget) {
+                let answer = send(&router, &probe).await;
+                verdicts.judge(at, &probe, answer);
+            }
+        }
+        verdicts.into_findings()
+    }
+
+    /// The requests for `route`; for the first route at a path,
+    /// also each method that no route at that path serves.
+    fn probes(&self, route: &Route, tried: &mut HashSet<String>) -> Option<Vec<Probe>> {
+        let mut probes = requests::probes(&route.method, &route.path)?;
+        if tried.insert(template_shape(&route.path)) {
+            for method in requests::METHODS {
+                let served = self.routes.iter().any(|other| {
+                    other.path == route.path
+                        && (other.method == method
+                            || (method == Method::HEAD && other.method == Method::GET))
+                });
+                if !served {
+                    probes.extend(requests::unserved(&method, &route.path));
+                }
+            }
+        }
+        Some(probes)
+    }
+}
+
+/// What the router did with a request.
+#[derive(Debug)]
+pub(crate) enum Answer {
+    /// It answered `status`; `matched` is the route axum matched, if any.
+    Status {
+        status: http::StatusCode,
+        matched: Option<String>,
+    },
+    /// The request made a handler (or a layer) panic, with this message.
+    Panic(String),
+}
+
+/// The route axum matched, put on the response by [`record`].
+#[derive(Clone)]
+struct Matched(Option<String>);
+
+/// Middleware that puts the matched route on the response.
+async fn record(request: Request, next: Next) -> Response {
+    let matched = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|path| path.as_str().to_owned());
+    let mut response = next.run(request).await;
+    response.extensions_mut().insert(Matched(matched));
+    response
+}
+
+/// Sends `probe` through `router` and reads what answered.
+async fn send(router: &Router, probe: &Probe) -> Answer {
+    let mut request = http::Request::builder()
+        .method(probe.method.clone())
+        .uri(&probe.target);
+    if let Some(content_type) = probe.content_type {
+        request = request.header(http::header::CONTENT_TYPE, content_type);
+    }
+    let body = probe.body.map_or_else(Body::empty, Body::from);
+    let request = match request.body(body) {
+        Ok(request) => request,
+        Err(error) => return Answer::Panic(format!("the request could not be built: {error}")),
+    };
+    match catch::unwind(router.clone().oneshot(request)).await {
+        Ok(Ok(response)) => Answer::Status {
+            status: response.status(),
+            matched: response
+                .extensions()
+                .get::<Matched>()
+                .and_then(|matched| matched.0.clone()),
+        },
+        Ok(Err(never)) => match never {},
+        Err(message) => Answer::Panic(message),
+    }
+}
+
+impl Origin {
+    /// Where `answer` came from, for the route list `routes`.
+    pub(crate) fn of(
+        routes: &[Route],
+        fallbacks: &[Fallback],
+        probe: &Probe,
+        answer: &Answer,
+        sent_from: usize,
+    ) -> Origin {
+        let Answer::Status { matched, .. } = answer else {
+            return Origin::Handler(sent_from);
+        };
+        let Some(matched) = matched else {
+            let path = probe.target.split('?').next().unwrap_or_default();
+            return fallbacks
+                .iter()
+                .position(|fallback| under(path, &fallback.prefix))
+                .map_or(Origin::NoRoute(sent_from), Origin::Fallback);
+        };
+        let handler = |method: &Method| {
+            routes
+                .iter()
+                .position(|route| route.path == *matched && route.method == method)
+        };
+        let served = handler(&probe.method).or_else(|| {
+            (probe.method == Method::HEAD)
+                .then(|| handler(&Method::GET))
+                .flatten()
+        });
+        match served {
+            Some(at) => Origin::Handler(at),
+            None if routes.iter().any(|route| route.path == *matched) => {
+                Origin::Unserved(matched.clone())
+            }
+            None => Origin::Unregistered(matched.clone()),
+        }
+    }
+}
+
+/// Whether `path` is answered by a fallback nested under `prefix`.
+fn under(path: &str, prefix: &str) -> bool {
+    let prefix = prefix.trim_end_matches('/');
+    prefix.is_empty()
+        || path
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
