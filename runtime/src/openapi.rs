@@ -33,6 +33,7 @@ use utoipa::openapi::{
 
 use crate::Route;
 use crate::coverage::Leftover;
+use crate::route::short_name;
 
 /// The responses of `route`'s operation: exactly its declared codes, in
 /// ascending order, each described by [`Route::description`] (the first
@@ -73,8 +74,20 @@ fn description(route: &Route, code: u16) -> String {
 /// responses written for codes the handler does not declare, which are
 /// left out of the document, and operations that no route serves, which
 /// are left as written.
+///
+/// # Panics
+///
+/// Where `#[utoipa::path]` wrote a handler's operation (found by its
+/// `operation_id`, the function's name unless given) at another method or
+/// path than the route that serves the handler: the message names the
+/// handler, its operation, its page and the route, and says what to
+/// write. The operation is then written twice and the two disagree.
 #[must_use = "what the OpenAPI document held that no declaration covers: give it to `Coverage::with_openapi`"]
+#[track_caller]
 pub fn document(api: &mut OpenApi, routes: &[Route]) -> Vec<Leftover> {
+    if let Some(why) = disagreement(api, routes) {
+        panic!("{why}");
+    }
     let mut leftovers = Vec::new();
     for route in routes {
         let Some(method) = http_method(&route.method) else {
@@ -137,6 +150,59 @@ pub fn document(api: &mut OpenApi, routes: &[Route]) -> Vec<Leftover> {
         }
     }
     leftovers
+}
+
+/// Why `#[utoipa::path]` and a route disagree on a handler's operation,
+/// if they do: the document holds an operation whose `operation_id` is
+/// the handler's name, and none at the route's method and path.
+fn disagreement(api: &OpenApi, routes: &[Route]) -> Option<String> {
+    let mut written: Vec<(Method, &str, &str)> = Vec::new();
+    for (path, item) in &api.paths.paths {
+        for method in METHODS {
+            if let Some(id) = operation_ref(item, &method).and_then(|op| op.operation_id.as_deref())
+            {
+                written.push((http_method_back(&method), path, id));
+            }
+        }
+    }
+    for route in routes {
+        let name = short_name(route.handler);
+        // Two handlers of one name: their operation ids cannot tell them apart.
+        if routes
+            .iter()
+            .filter(|other| short_name(other.handler) == name)
+            .count()
+            > 1
+        {
+            continue;
+        }
+        let mine: Vec<&(Method, &str, &str)> =
+            written.iter().filter(|(_, _, id)| *id == name).collect();
+        let agrees = mine
+            .iter()
+            .any(|(method, path, _)| *method == route.method && *path == route.path);
+        let Some((method, path, _)) = mine.first().filter(|_| !agrees) else {
+            continue;
+        };
+        let named = match (route.op, route.own_page()) {
+            (Some(op), Some(page)) => {
+                format!(", which names the operation `{op}` ({}),", page.path)
+            }
+            (Some(op), None) => format!(", which names the operation `{op}`,"),
+            (None, Some(page)) => format!(", whose page is {},", page.path),
+            (None, None) => String::new(),
+        };
+        return Some(format!(
+            "`#[utoipa::path]` writes the operation of `{}`{named} as `{method} {path}`, but the handler \
+             is served at `{} {}`: write `{}, path = \"{}\"` in its `#[utoipa::path]`",
+            route.handler,
+            route.method,
+            route.path,
+            route.method.as_str().to_ascii_lowercase(),
+            route.path,
+        ));
+    }
+    None
 }
 
 const METHODS: [HttpMethod; 8] = [

@@ -88,3 +88,32 @@ fn a_declared_code_keeps_what_utoipa_wrote_and_the_rest_is_reported() {
         "{text}"
     );
 }
+
+/// Served at `/tasks/{id}` below, written here at `/tasks/{task}`.
+#[utoipa::path(get, path = "/tasks/{task}")]
+#[returns(200, 404)]
+async fn elsewhere() -> Reply<String> {
+    Reply::ok(String::new())
+}
+
+#[derive(OpenApi)]
+#[openapi(paths(elsewhere))]
+struct Disagreeing;
+
+#[test]
+fn utoipa_and_the_route_must_agree_on_the_operation() {
+    let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(elsewhere));
+    let mut api = Disagreeing::openapi();
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _ = returns::openapi::document(&mut api, routes.list());
+    }))
+    .expect_err("the two paths disagree");
+    assert_eq!(
+        payload.downcast_ref::<String>().map(String::as_str),
+        Some(
+            "`#[utoipa::path]` writes the operation of `openapi::elsewhere` as `GET /tasks/{task}`, \
+             but the handler is served at `GET /tasks/{id}`: write `get, path = \"/tasks/{id}\"` in \
+             its `#[utoipa::path]`"
+        )
+    );
+}

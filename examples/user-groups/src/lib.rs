@@ -7,14 +7,15 @@
 //! and mounted once, below; `tests/returns_spec.rs` makes plain `cargo test`
 //! fail when it is stale.
 //!
-//! Each page states the operation it documents (`POST /v3/groups`), and the
-//! service serves each at the page's own path: `Routes` finds every
-//! handler's page by its method and path, for the OpenAPI descriptions,
-//! the coverage report and `returns::coverage::assert_documented`. `create`
-//! also names its operation in `#[returns(..)]`, so that the compiler
-//! checks its codes against that page. Every `#[returns(..)]` in the crate is then
-//! checked against these documents, and `page = <page module>` ties a handler to the
-//! one page that describes its operation.
+//! Each page states the operation it documents (`POST /v3/groups`), and
+//! each handler names that operation once, in `#[returns(.., op = "..")]`:
+//! the compiler checks its codes against that page, and
+//! `Routes::operation` serves it at that method and path. The OpenAPI
+//! document, the conformance layer, the coverage report and the contract
+//! check (`tests/contract.rs`) read the same routes. `#[utoipa::path]`
+//! adds what the pages do not give (the body's and the parameters'
+//! schemas); its method and path must agree with the operation, or
+//! `openapi` panics at start-up saying so.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -24,7 +25,7 @@ use axum::extract::{Path, State};
 use axum::http::header::CONTENT_TYPE;
 use returns::conformance::ConformanceLayer;
 use returns::coverage::Coverage;
-use returns::routing::{Routes, get, post};
+use returns::routing::Routes;
 use returns::{Reply, returns};
 use utoipa::{OpenApi, ToSchema};
 
@@ -83,7 +84,7 @@ pub async fn create(State(groups): State<Groups>, name: String) -> Reply<String>
     path = "/v3/groups/{id}",
     params(("id" = u32, Path, description = "The group's id")),
 )]
-#[returns(200, 400, 404)]
+#[returns(200, 400, 404, op = "GET /v3/groups/{id}")]
 pub async fn show(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<String> {
     match groups.lock().1.get(&id) {
         Some(name) => Reply::ok(name.clone()),
@@ -97,7 +98,7 @@ pub async fn show(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<St
     path = "/v3/groups/{id}",
     params(("id" = u32, Path, description = "The group's id")),
 )]
-#[returns(204, 400, 404)]
+#[returns(204, 400, 404, op = "DELETE /v3/groups/{id}")]
 pub async fn remove(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<()> {
     match groups.lock().1.remove(&id) {
         Some(_) => Reply::no_content(()),
@@ -105,13 +106,15 @@ pub async fn remove(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<
     }
 }
 
-/// The service's operations, each handler registered once: the router
-/// serves them, and the OpenAPI document, the conformance layer and the
-/// coverage report read the same list.
+/// The service's operations, each handler registered once, at the
+/// operation it names: the router serves them, and the OpenAPI document,
+/// the conformance layer, the coverage report and the contract check read
+/// the same list.
 pub fn routes() -> Routes<Groups> {
     Routes::new(returns_spec::DOCUMENTS)
-        .route("/v3/groups", post(create))
-        .route("/v3/groups/{id}", get(show).delete(remove))
+        .operation(create)
+        .operation(show)
+        .operation(remove)
 }
 
 /// What `#[utoipa::path]` says of the operations: bodies and parameters.

@@ -53,6 +53,12 @@ pub enum Status {
     /// - `deleting-a-user-group.md`: The server could not find the requested page.
     /// - `querying-user-group-details.md`: The server could not find the requested page.
     NotFound = 404,
+    /// 405 Method Not Allowed
+    ///
+    /// - `creating-a-user-group.md`: The method specified in the request is not allowed for the requested resource.
+    /// - `deleting-a-user-group.md`: The method specified in the request is not allowed for the requested resource.
+    /// - `querying-user-group-details.md`: The method specified in the request is not allowed for the requested resource.
+    MethodNotAllowed = 405,
     /// 409 Conflict
     ///
     /// - `creating-a-user-group.md`: A resource conflict occurs.
@@ -68,6 +74,7 @@ impl Status {
         Status::Unauthorized,
         Status::Forbidden,
         Status::NotFound,
+        Status::MethodNotAllowed,
         Status::Conflict,
     ];
     /// The numeric code: `Status::Accepted.code() == 202`.
@@ -85,6 +92,7 @@ impl Status {
             Status::Unauthorized => "Unauthorized",
             Status::Forbidden => "Forbidden",
             Status::NotFound => "Not Found",
+            Status::MethodNotAllowed => "Method Not Allowed",
             Status::Conflict => "Conflict",
         }
     }
@@ -98,6 +106,7 @@ impl Status {
             401 => ::core::option::Option::Some(Status::Unauthorized),
             403 => ::core::option::Option::Some(Status::Forbidden),
             404 => ::core::option::Option::Some(Status::NotFound),
+            405 => ::core::option::Option::Some(Status::MethodNotAllowed),
             409 => ::core::option::Option::Some(Status::Conflict),
             _ => ::core::option::Option::None,
         }
@@ -177,7 +186,7 @@ pub enum AllDocuments {}
 #[diagnostic::on_unimplemented(
     message = "HTTP status code {N} is not documented",
     label = "no document in `docs/` lists this code",
-    note = "the documents in `docs/` list: 200 OK, 201 Created, 204 No Content, 400 Bad Request, 401 Unauthorized, 403 Forbidden, 404 Not Found, 409 Conflict"
+    note = "the documents in `docs/` list: 200 OK, 201 Created, 204 No Content, 400 Bad Request, 401 Unauthorized, 403 Forbidden, 404 Not Found, 405 Method Not Allowed, 409 Conflict"
 )]
 pub trait Documented<const N: u16> {}
 /// What `#[returns(..)]` names as a handler's documents: it lists the codes
@@ -203,6 +212,8 @@ impl Documented<401> for AllDocuments {}
 impl Documented<403> for AllDocuments {}
 #[diagnostic::do_not_recommend]
 impl Documented<404> for AllDocuments {}
+#[diagnostic::do_not_recommend]
+impl Documented<405> for AllDocuments {}
 #[diagnostic::do_not_recommend]
 impl Documented<409> for AllDocuments {}
 /// Every document in `docs/`, in path order.
@@ -235,7 +246,7 @@ macro_rules! __operation {
 #[doc(hidden)]
 #[allow(unused_imports)]
 pub(crate) use __operation;
-/// What `creating-a-user-group.md` lists under "Creating a User Group": 201, 400, 401, 403, 409.
+/// What `creating-a-user-group.md` lists under "Creating a User Group": 201, 400, 401, 403, 405, 409.
 pub mod creating_a_user_group {
     pub static DOCUMENT: ::returns::Document = ::returns::Document {
         path: "creating-a-user-group.md",
@@ -283,6 +294,13 @@ pub mod creating_a_user_group {
                 None,
                 "A resource conflict occurs.",
             ),
+            ::returns::__private::entry(
+                405,
+                None,
+                None,
+                None,
+                "The method specified in the request is not allowed for the requested resource.",
+            ),
         ],
     };
     #[derive(Debug, Clone, Copy)]
@@ -290,7 +308,7 @@ pub mod creating_a_user_group {
     #[diagnostic::on_unimplemented(
         message = "HTTP status code {N} is not documented in `creating-a-user-group.md`",
         label = "`creating-a-user-group.md` does not list this code",
-        note = "`creating-a-user-group.md` lists: 201 Created, 400 Bad Request, 401 Unauthorized, 403 Forbidden, 409 Conflict"
+        note = "`creating-a-user-group.md` lists: 201 Created, 400 Bad Request, 401 Unauthorized, 403 Forbidden, 405 Method Not Allowed, 409 Conflict"
     )]
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
@@ -308,9 +326,11 @@ pub mod creating_a_user_group {
     #[diagnostic::do_not_recommend]
     impl Documented<403> for ThisDocument {}
     #[diagnostic::do_not_recommend]
+    impl Documented<405> for ThisDocument {}
+    #[diagnostic::do_not_recommend]
     impl Documented<409> for ThisDocument {}
 }
-/// What `deleting-a-user-group.md` lists under "Deleting a User Group": 204, 400, 401, 403, 404.
+/// What `deleting-a-user-group.md` lists under "Deleting a User Group": 204, 400, 401, 403, 404, 405.
 pub mod deleting_a_user_group {
     pub static DOCUMENT: ::returns::Document = ::returns::Document {
         path: "deleting-a-user-group.md",
@@ -358,6 +378,13 @@ pub mod deleting_a_user_group {
                 None,
                 "The server could not find the requested page.",
             ),
+            ::returns::__private::entry(
+                405,
+                None,
+                None,
+                None,
+                "The method specified in the request is not allowed for the requested resource.",
+            ),
         ],
     };
     #[derive(Debug, Clone, Copy)]
@@ -365,7 +392,7 @@ pub mod deleting_a_user_group {
     #[diagnostic::on_unimplemented(
         message = "HTTP status code {N} is not documented in `deleting-a-user-group.md`",
         label = "`deleting-a-user-group.md` does not list this code",
-        note = "`deleting-a-user-group.md` lists: 204 No Content, 400 Bad Request, 401 Unauthorized, 403 Forbidden, 404 Not Found"
+        note = "`deleting-a-user-group.md` lists: 204 No Content, 400 Bad Request, 401 Unauthorized, 403 Forbidden, 404 Not Found, 405 Method Not Allowed"
     )]
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
@@ -384,8 +411,10 @@ pub mod deleting_a_user_group {
     impl Documented<403> for ThisDocument {}
     #[diagnostic::do_not_recommend]
     impl Documented<404> for ThisDocument {}
+    #[diagnostic::do_not_recommend]
+    impl Documented<405> for ThisDocument {}
 }
-/// What `querying-user-group-details.md` lists under "Querying User Group Details": 200, 400, 401, 403, 404.
+/// What `querying-user-group-details.md` lists under "Querying User Group Details": 200, 400, 401, 403, 404, 405.
 pub mod querying_user_group_details {
     pub static DOCUMENT: ::returns::Document = ::returns::Document {
         path: "querying-user-group-details.md",
@@ -433,6 +462,13 @@ pub mod querying_user_group_details {
                 None,
                 "The server could not find the requested page.",
             ),
+            ::returns::__private::entry(
+                405,
+                None,
+                None,
+                None,
+                "The method specified in the request is not allowed for the requested resource.",
+            ),
         ],
     };
     #[derive(Debug, Clone, Copy)]
@@ -440,7 +476,7 @@ pub mod querying_user_group_details {
     #[diagnostic::on_unimplemented(
         message = "HTTP status code {N} is not documented in `querying-user-group-details.md`",
         label = "`querying-user-group-details.md` does not list this code",
-        note = "`querying-user-group-details.md` lists: 200 OK, 400 Bad Request, 401 Unauthorized, 403 Forbidden, 404 Not Found"
+        note = "`querying-user-group-details.md` lists: 200 OK, 400 Bad Request, 401 Unauthorized, 403 Forbidden, 404 Not Found, 405 Method Not Allowed"
     )]
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
@@ -459,5 +495,7 @@ pub mod querying_user_group_details {
     impl Documented<403> for ThisDocument {}
     #[diagnostic::do_not_recommend]
     impl Documented<404> for ThisDocument {}
+    #[diagnostic::do_not_recommend]
+    impl Documented<405> for ThisDocument {}
 }
 }

@@ -127,17 +127,30 @@ async fn each_route_answers_with_a_declared_and_documented_status() {
     assert_eq!(returns_spec::DOCUMENTS.len(), 3);
 }
 
+/// A child process that is stopped when dropped: a failing assertion
+/// leaves no server behind holding the test's output open.
+struct Stopped(std::process::Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// `cargo run -p user-groups -- 127.0.0.1:0`, as the README runs it: the
 /// binary prints its address and routes, then serves.
 #[tokio::test(flavor = "current_thread")]
 async fn the_binary_lists_its_routes_and_serves() {
     use std::io::{BufRead, BufReader};
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_user-groups"))
-        .arg("127.0.0.1:0")
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the service starts");
-    let stdout = child.stdout.take().expect("stdout");
+    let mut child = Stopped(
+        std::process::Command::new(env!("CARGO_BIN_EXE_user-groups"))
+            .arg("127.0.0.1:0")
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("the service starts"),
+    );
+    let stdout = child.0.stdout.take().expect("stdout");
     let mut lines = BufReader::new(stdout).lines();
     let mut next = || lines.next().expect("a line").expect("text");
     let first = next();
@@ -158,17 +171,16 @@ async fn the_binary_lists_its_routes_and_serves() {
             // The coverage report: the operations served, and what the pages
             // list that no handler declares.
             "3 of 3 documented operations are served",
-            "creating-a-user-group.md: no handler declares 401, 403",
-            "POST /v3/groups does not declare 401, 403",
-            "deleting-a-user-group.md: no handler declares 401, 403",
-            "DELETE /v3/groups/{id} does not declare 401, 403",
-            "querying-user-group-details.md: no handler declares 401, 403",
-            "GET /v3/groups/{id} does not declare 401, 403",
+            "creating-a-user-group.md: no handler declares 401, 403, 405",
+            "POST /v3/groups does not declare 401, 403, 405",
+            "deleting-a-user-group.md: no handler declares 401, 403, 405",
+            "DELETE /v3/groups/{id} does not declare 401, 403, 405",
+            "querying-user-group-details.md: no handler declares 401, 403, 405",
+            "GET /v3/groups/{id} does not declare 401, 403, 405",
         ]
     );
     let answer = request(address, Method::GET, "/v3/groups/7", "").await;
-    child.kill().expect("stopped");
-    let _ = child.wait();
+    drop(child);
     assert_eq!(answer, (StatusCode::NOT_FOUND, "no group 7".to_owned()));
 }
 
