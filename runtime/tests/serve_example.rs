@@ -71,6 +71,30 @@ fn app() -> (Router, Reports) {
     (deliver::app(routes, conformance), reports)
 }
 
+/// A child process that is stopped when dropped: a failing assertion
+/// leaves no server behind holding the test's output open.
+struct Stopped(std::process::Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The whole example held to its page in-process: every answer to the
+/// contract check's requests is declared and listed.
+#[tokio::test(flavor = "current_thread")]
+async fn the_contract_check_is_clean() {
+    let routes = deliver::routes();
+    let contract = returns::contract::Contract::new(&routes);
+    // Not strict: the layer reports the router's 405, which the page lists.
+    let conformance = ConformanceLayer::new(&routes);
+    let findings = contract.check(deliver::app(routes, conformance)).await;
+    assert!(findings.is_clean(), "{findings}");
+    assert!(findings.skipped.is_empty(), "{findings}");
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn each_route_answers_with_its_declared_status_and_body() {
     let (app, reports) = app();
@@ -271,12 +295,15 @@ async fn the_example_prints_its_coverage_and_its_reports() {
         .and_then(|deps| deps.parent())
         .map(|profile| profile.join("examples").join("deliver"))
         .expect("the profile directory");
-    let mut child = std::process::Command::new(&example)
-        .arg("127.0.0.1:0")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
+    let mut child = Stopped(
+        std::process::Command::new(&example)
+            .arg("127.0.0.1:0")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display())),
+    );
+    let child = &mut child.0;
     // Read on a thread, so that an example that prints less (one built
     // before this test, by `cargo test --test serve_example`, which builds
     // no examples) fails here instead of hanging.

@@ -120,6 +120,15 @@ fn cli() -> Command {
                 )),
         )
         .subcommand(
+            Command::new("bench-contract")
+                .about("Time the contract check in-process, on user-groups and on 25 to 200 routes")
+                .arg(number(
+                    "rounds",
+                    "5",
+                    "Runs of each size; the median is reported",
+                )),
+        )
+        .subcommand(
             Command::new("bench-conformance")
                 .about("Load the conformance layer on loopback: throughput, memory, log lines")
                 .arg(number(
@@ -163,6 +172,10 @@ fn main() -> ExitCode {
             number("rounds"),
         )
         .map(|report| print!("{}", report.render())),
+        "bench-contract" => run_release(
+            "bench-contract",
+            &["--rounds", &number("rounds").to_string()],
+        ),
         "bench-conformance" => {
             bench_conformance(number("requests"), number("rounds"), number("connections"))
         }
@@ -212,6 +225,21 @@ fn agree(corpus: PathBuf, operations: Option<PathBuf>) -> Result<(), String> {
         None => {}
     }
     Ok(())
+}
+
+/// Runs the benchmark package `package` built in release, with `args`.
+fn run_release(package: &str, args: &[&str]) -> Result<(), String> {
+    let status = xtask::cargo::command()
+        .args(["run", "--release", "--quiet", "-p", package, "--"])
+        .args(args)
+        .current_dir(workspace::root())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{package} failed"))
+    }
 }
 
 /// Runs `benches/conformance`, built in release (its own package: the

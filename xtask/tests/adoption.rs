@@ -153,6 +153,46 @@ fn row_409(text: &str) -> std::ops::Range<usize> {
     start..end
 }
 
+/// A child process that is stopped when dropped: a failing assertion
+/// leaves no server behind holding the test's output open.
+struct Stopped(std::process::Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A port nothing listens on now.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free port")
+}
+
+/// Sends `PUT /v3/groups` (raw HTTP/1.1) until the service listens and
+/// answers, then reads its first line on `stderr`.
+fn put_until_reported(port: u16, stderr: &mut impl BufRead) -> String {
+    use std::io::{Read, Write};
+    for _ in 0..100 {
+        let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            continue;
+        };
+        let request = "PUT /v3/groups HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        assert!(answer.starts_with("HTTP/1.1 405"), "{answer}");
+        let mut line = String::new();
+        stderr.read_line(&mut line).expect("a line on stderr");
+        return line;
+    }
+    panic!("the service never listened on port {port}");
+}
+
 #[test]
 fn a_service_follows_the_readme() {
     let section = section();
@@ -182,7 +222,7 @@ fn a_service_follows_the_readme() {
     let regen = run(&service, &section.commands[0]);
     assert_eq!(
         String::from_utf8_lossy(&regen.stdout),
-        "regen: wrote src/returns_spec.rs (3 documents, 15 rows, 8 status codes)\n",
+        "regen: wrote src/returns_spec.rs (3 documents, 18 rows, 9 status codes)\n",
         "{}",
         all_output(&regen)
     );
@@ -192,7 +232,7 @@ fn a_service_follows_the_readme() {
     let rows = String::from_utf8_lossy(&extract.stdout);
     assert!(
         rows.starts_with(output_starting(&section, "FILE:LINE"))
-            && rows.ends_with("3 documents, 15 rows, 8 status codes\n"),
+            && rows.ends_with("3 documents, 18 rows, 9 status codes\n"),
         "{}",
         all_output(&extract)
     );
@@ -201,27 +241,38 @@ fn a_service_follows_the_readme() {
     let stdout = String::from_utf8_lossy(&test.stdout);
     assert!(
         stdout.contains("test returns_spec_is_fresh ... ok")
-            && stdout.contains("test handlers_declare_only_what_their_pages_list ... ok"),
+            && stdout.contains("test the_service_answers_only_what_its_pages_list ... ok"),
         "{}",
         all_output(&test)
     );
 
     // On start, the service prints its coverage as shown.
     let coverage = output_starting(&section, "2 of 3 documented operations");
-    let mut child = Command::new(target().join("debug/my-service"))
-        .arg("127.0.0.1:0")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the service starts");
-    let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let port = free_port();
+    let mut child = Stopped(
+        Command::new(target().join("debug/my-service"))
+            .arg(format!("127.0.0.1:{port}"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the service starts"),
+    );
+    let stdout = BufReader::new(child.0.stdout.take().expect("stdout"));
     let printed: Vec<String> = stdout
         .lines()
         .take(coverage.lines().count())
         .map(|line| line.expect("a line"))
         .collect();
-    child.kill().expect("stopped");
-    let _ = child.wait();
     assert_eq!(printed.join("\n"), coverage);
+    // Out of the box, its first report reaches stderr, as shown.
+    let report = output_starting(&section, "WARN ");
+    let mut stderr = BufReader::new(child.0.stderr.take().expect("stderr"));
+    let first = put_until_reported(port, &mut stderr);
+    drop(child);
+    assert!(
+        first.contains(report),
+        "the README shows\n{report}\nthe service printed\n{first}"
+    );
 
     // A row for 500 joins the page: plain `cargo test` fails, as shown.
     let page = service.join("docs/creating-a-user-group.md");
