@@ -1,7 +1,7 @@
 //! What the contract check found: each answer judged against the handler
 //! that gave it and the pages of its path, one finding per kind of answer.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use http::StatusCode;
@@ -113,6 +113,7 @@ pub(crate) enum Origin {
 /// The findings so far, one per origin, method and status.
 pub(crate) struct Verdicts<'a> {
     routes: &'a [Route],
+    by_path: &'a HashMap<String, Vec<usize>>,
     fallbacks: &'a [Fallback],
     origin: &'a str,
     seen: HashSet<(Origin, http::Method, Option<u16>)>,
@@ -122,11 +123,13 @@ pub(crate) struct Verdicts<'a> {
 impl<'a> Verdicts<'a> {
     pub(crate) fn new(
         routes: &'a [Route],
+        by_path: &'a HashMap<String, Vec<usize>>,
         fallbacks: &'a [Fallback],
         origin: &'a str,
     ) -> Verdicts<'a> {
         Verdicts {
             routes,
+            by_path,
             fallbacks,
             origin,
             seen: HashSet::new(),
@@ -146,7 +149,14 @@ impl<'a> Verdicts<'a> {
     /// Judges `answer` to `probe`, sent from the route at `from`.
     pub(crate) fn judge(&mut self, from: usize, probe: &Probe, answer: Answer) {
         self.findings.requests += 1;
-        let origin = Origin::of(self.routes, self.fallbacks, probe, &answer, from);
+        let origin = Origin::of(
+            self.routes,
+            self.by_path,
+            self.fallbacks,
+            probe,
+            &answer,
+            from,
+        );
         let status = match &answer {
             Answer::Status { status, .. } => Some(*status),
             Answer::Panic(_) => None,

@@ -45,7 +45,7 @@ mod catch;
 mod finding;
 mod requests;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use axum::Router;
 use axum::body::Body;
@@ -68,6 +68,9 @@ use requests::Probe;
 #[derive(Debug, Clone)]
 pub struct Contract {
     routes: Vec<Route>,
+    /// The routes at each path, by index: each lookup costs the same
+    /// however many routes there are, so the check is linear in them.
+    by_path: HashMap<String, Vec<usize>>,
     fallbacks: Vec<Fallback>,
     budget: usize,
     origin: String,
@@ -81,7 +84,12 @@ pub const DEFAULT_BUDGET: usize = 32;
 impl Contract {
     /// The check of the routes `routes` registered (and their fallbacks).
     pub fn new<S: Clone + Send + Sync + 'static>(routes: &Routes<S>) -> Contract {
+        let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, route) in routes.list().iter().enumerate() {
+            by_path.entry(route.path.clone()).or_default().push(at);
+        }
         Contract {
+            by_path,
             routes: routes.list().to_vec(),
             fallbacks: routes.fallbacks().to_vec(),
             budget: DEFAULT_BUDGET,
@@ -123,7 +131,8 @@ impl Contract {
     pub async fn check(&self, router: Router) -> Findings {
         // Records, on each response, the route axum matched, if any.
         let router = router.layer(axum::middleware::from_fn(record));
-        let mut verdicts = Verdicts::new(&self.routes, &self.fallbacks, &self.origin);
+        let mut verdicts =
+            Verdicts::new(&self.routes, &self.by_path, &self.fallbacks, &self.origin);
         let mut paths_tried: HashSet<String> = HashSet::new();
         for (at, route) in self.routes.iter().enumerate() {
             let Some(probes) = self.probes(route, &mut paths_tried) else {
@@ -157,10 +166,9 @@ impl Contract {
         let mut probes = requests::probes(&route.method, &route.path)?;
         if tried.insert(template_shape(&route.path)) {
             for method in requests::METHODS {
-                let served = self.routes.iter().any(|other| {
-                    other.path == route.path
-                        && (other.method == method
-                            || (method == Method::HEAD && other.method == Method::GET))
+                let served = self.at_path(&route.path).iter().any(|other| {
+                    other.method == method
+                        || (method == Method::HEAD && other.method == Method::GET)
                 });
                 if !served {
                     probes.extend(requests::unserved(&method, &route.path));
@@ -168,6 +176,14 @@ impl Contract {
             }
         }
         Some(probes)
+    }
+
+    /// The routes at `path`.
+    fn at_path(&self, path: &str) -> Vec<&Route> {
+        self.by_path
+            .get(path)
+            .map(|indices| indices.iter().map(|&at| &self.routes[at]).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -225,9 +241,11 @@ async fn send(router: &Router, probe: &Probe) -> Answer {
 }
 
 impl Origin {
-    /// Where `answer` came from, for the route list `routes`.
+    /// Where `answer` to `probe`, sent from the route at `sent_from`, came
+    /// from: `by_path` gives the indices in `routes` at a path.
     pub(crate) fn of(
         routes: &[Route],
+        by_path: &HashMap<String, Vec<usize>>,
         fallbacks: &[Fallback],
         probe: &Probe,
         answer: &Answer,
@@ -243,23 +261,21 @@ impl Origin {
                 .position(|fallback| under(path, &fallback.prefix))
                 .map_or(Origin::NoRoute(sent_from), Origin::Fallback);
         };
+        let Some(at_path) = by_path.get(matched) else {
+            return Origin::Unregistered(matched.clone());
+        };
         let handler = |method: &Method| {
-            routes
+            at_path
                 .iter()
-                .position(|route| route.path == *matched && route.method == method)
+                .copied()
+                .find(|&at| routes[at].method == method)
         };
         let served = handler(&probe.method).or_else(|| {
             (probe.method == Method::HEAD)
                 .then(|| handler(&Method::GET))
                 .flatten()
         });
-        match served {
-            Some(at) => Origin::Handler(at),
-            None if routes.iter().any(|route| route.path == *matched) => {
-                Origin::Unserved(matched.clone())
-            }
-            None => Origin::Unregistered(matched.clone()),
-        }
+        served.map_or_else(|| Origin::Unserved(matched.clone()), Origin::Handler)
     }
 }
 
