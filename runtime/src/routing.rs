@@ -152,25 +152,34 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     /// written once, in the attribute; the route list, the OpenAPI
     /// document and the conformance layer read it from there.
     ///
+    /// ```text
+    /// #[returns(201, 400, 409, op = "POST /v3/groups")]
+    /// async fn create(name: String) -> Reply<String> { .. }
+    ///
+    /// let routes = Routes::new(returns_spec::DOCUMENTS).operation(create); // POST /v3/groups
     /// ```
+    ///
+    /// (`examples/user-groups` registers its three handlers so, against its
+    /// own pages; the bundled documents state no operation.) A handler
+    /// whose attribute names no operation does not compile here:
+    ///
+    /// ```compile_fail,E0277
     /// use returns::routing::Routes;
     /// use returns::{returns, Reply};
     /// use returns::bundled as returns_spec;
     ///
-    /// #[returns(200, 404, op = "GET /tasks/{task_id}")]
+    /// #[returns(200, 404)]
     /// async fn show() -> Reply<String> {
     ///     Reply::ok("a task".to_owned())
     /// }
     ///
     /// # fn main() {
+    /// // error: this handler names no operation to be registered at
     /// let routes = Routes::<()>::new(returns_spec::DOCUMENTS).operation(show);
-    /// assert_eq!(routes.list()[0].path, "/tasks/{task_id}");
     /// # }
     /// ```
     ///
-    /// A handler whose attribute names no operation does not compile here
-    /// ("this handler names no operation to be registered at"): register
-    /// it with [`Routes::route`].
+    /// Register it with [`Routes::route`] instead.
     ///
     /// # Panics
     ///
