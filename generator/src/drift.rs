@@ -66,23 +66,65 @@ pub fn pages(documents: &[Document]) -> Vec<Page> {
         .collect()
 }
 
-/// The pages a generated module holds, read from its text; `None` for text
-/// this generator did not write in this shape.
-pub fn read_module(text: &str) -> Option<Vec<Page>> {
-    let file = crate::emit::items(text).ok()?;
+/// The most bytes of a module that are read back: a module of 1,200 pages
+/// is under 6 MB, and syn holds several times a file's size while it reads.
+pub const MAX_READ_BACK: usize = 32 << 20;
+
+/// The pages a generated module holds, read from its text; else why they
+/// cannot be: written in another module format, too large or too deep to
+/// read safely, or text this generator did not write in this shape.
+pub fn read_module(text: &str) -> Result<Vec<Page>, String> {
+    if let Some(format) = format_of(text) {
+        if format != returns::__private::FORMAT.to_string() {
+            return Err(format!(
+                "it was written in module format {format}, and this returns-build writes and reads format {}",
+                returns::__private::FORMAT
+            ));
+        }
+    }
+    if text.len() > MAX_READ_BACK {
+        return Err(format!(
+            "it is {} MB, more than the {} MB read back",
+            text.len() >> 20,
+            MAX_READ_BACK >> 20
+        ));
+    }
+    if let Some(line) = crate::module_depth::too_deep(text) {
+        return Err(format!(
+            "its brackets nest more than {} deep at line {line}, as no generated module does: reading stopped there",
+            crate::module_depth::MAX_DEPTH
+        ));
+    }
+    let file = crate::emit::items(text)?;
+    let unreadable =
+        || "it does not hold each page's `DOCUMENT` as this returns-build writes it".to_owned();
     let mut pages = Vec::new();
     for item in &file.items {
         let syn::Item::Mod(module) = item else {
             continue;
         };
-        let (_, items) = module.content.as_ref()?;
-        let document = items.iter().find_map(|item| match item {
-            syn::Item::Static(s) if s.ident == "DOCUMENT" => Some(&*s.expr),
-            _ => None,
-        })?;
-        pages.push(page(document)?);
+        let (_, items) = module.content.as_ref().ok_or_else(unreadable)?;
+        let document = items
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Static(s) if s.ident == "DOCUMENT" => Some(&*s.expr),
+                _ => None,
+            })
+            .ok_or_else(unreadable)?;
+        pages.push(page(document).ok_or_else(unreadable)?);
     }
-    Some(pages)
+    Ok(pages)
+}
+
+/// The `format = N` a module states at its start, as written.
+fn format_of(text: &str) -> Option<&str> {
+    let call = text.find("generated_module!")?;
+    let after = text[call..].find("format")? + call + "format".len();
+    let rest = text[after..].trim_start().strip_prefix('=')?.trim_start();
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    Some(&rest[..end])
 }
 
 /// A `Document { path, operations, entries, .. }` expression, read.
@@ -262,7 +304,18 @@ mod tests {
         let documents = vec![extract::document("a.md", text).document];
         let module =
             emit::module(&documents, &crate::Config::new("").emit_options()).expect("a module");
-        assert_eq!(read_module(&module), Some(pages(&documents)));
-        assert_eq!(read_module("fn main() {}"), None);
+        assert_eq!(read_module(&module), Ok(pages(&documents)));
+        assert!(read_module("fn main() {}").is_err());
+        let other = module.replace("format = 3,", "format = 999,");
+        assert_eq!(
+            read_module(&other),
+            Err("it was written in module format 999, and this returns-build writes and reads format 3".to_owned())
+        );
+        let deep = format!("{module}\nfn f() {{ {} }}", "(".repeat(2000));
+        let why = read_module(&deep).expect_err("too deep");
+        assert!(
+            why.starts_with("its brackets nest more than 128 deep at line"),
+            "{why}"
+        );
     }
 }

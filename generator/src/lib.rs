@@ -5,6 +5,7 @@ pub mod cli;
 mod config;
 mod diagnostic;
 mod failure;
+mod module_depth;
 mod module_file;
 mod report;
 

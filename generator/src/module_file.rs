@@ -31,22 +31,45 @@ pub fn read(out: &Path) -> std::io::Result<Option<Vec<u8>>> {
 
 /// How `actual`, a module as read from disk (`None`: there is none),
 /// compares with `expected`.
+///
+/// A module that differs only in its line endings (CRLF where the
+/// generator writes LF) is fresh: that is how git checks out a committed
+/// module with `core.autocrlf`, and it commits it back with LF, so the
+/// module in the repository is what the documents give. Calling it stale
+/// would fail every Windows checkout's `cargo test` with nothing to fix.
 pub fn compare(actual: Option<&[u8]>, expected: &str) -> Freshness {
     match actual {
         None => Freshness::Missing,
         Some(actual) if actual == expected.as_bytes() => Freshness::Fresh,
+        Some(actual) if only_line_endings_differ(actual, expected.as_bytes()) => Freshness::Fresh,
         Some(actual) => {
             let actual = String::from_utf8_lossy(actual);
+            // `split`, not `lines`: a line differing only in a `\r`, or a
+            // file without its last line end, is a difference at that line.
             let same = actual
-                .lines()
-                .zip(expected.lines())
-                .take_while(|(a, b)| a == b)
+                .split('\n')
+                .zip(expected.split('\n'))
+                .take_while(|(a, b)| a.strip_suffix('\r').unwrap_or(a) == *b)
                 .count();
             Freshness::Stale {
                 first_difference: same + 1,
             }
         }
     }
+}
+
+/// Whether `actual` is `expected` with each `\n` written `\r\n`.
+fn only_line_endings_differ(actual: &[u8], expected: &[u8]) -> bool {
+    let mut actual = actual.iter().copied().peekable();
+    for &byte in expected {
+        if byte == b'\n' && actual.peek() == Some(&b'\r') {
+            actual.next();
+        }
+        if actual.next() != Some(byte) {
+            return false;
+        }
+    }
+    actual.next().is_none()
 }
 
 /// Writes `content` to `out` through a temporary file in the same directory
@@ -153,5 +176,25 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, ["spec.rs"], "no temporary file is left behind");
+    }
+
+    #[test]
+    fn line_endings_alone_do_not_make_a_module_stale() {
+        assert_eq!(compare(Some(b"a\r\nb\r\n"), "a\nb\n"), Freshness::Fresh);
+        assert_eq!(compare(Some(b"a\r\nb\n"), "a\nb\n"), Freshness::Fresh);
+        // A real difference in a CRLF file is named at its line.
+        assert_eq!(
+            compare(Some(b"a\r\nb\r\nc\r\n"), "a\nb\nd\n"),
+            Freshness::Stale {
+                first_difference: 3
+            }
+        );
+        // A missing last line end is a difference after the last line.
+        assert_eq!(
+            compare(Some(b"a\nb"), "a\nb\n"),
+            Freshness::Stale {
+                first_difference: 3
+            }
+        );
     }
 }

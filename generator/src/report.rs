@@ -56,9 +56,13 @@ pub struct Report {
 pub enum Drift {
     /// Nothing was rewritten, or there was no module before.
     None,
-    /// The previous module could not be read back (another format, or
-    /// edited by hand): what changed is not known.
-    Unknown,
+    /// The previous module could not be read back: what changed is not
+    /// known, and `why` says why not (another module format, edited by
+    /// hand, too large or too deeply nested to read safely).
+    Unknown {
+        /// Why it could not be read back, as a sentence about the module.
+        why: String,
+    },
     /// Each page whose codes or operations changed.
     Changes(Vec<Change>),
 }
@@ -71,8 +75,8 @@ impl Drift {
             return Drift::None;
         };
         match drift::read_module(old) {
-            Some(before) => Drift::Changes(drift::changes(&before, new)),
-            None => Drift::Unknown,
+            Ok(before) => Drift::Changes(drift::changes(&before, new)),
+            Err(why) => Drift::Unknown { why },
         }
     }
 
@@ -80,11 +84,9 @@ impl Drift {
     pub fn lines(&self) -> Vec<String> {
         match self {
             Drift::None => Vec::new(),
-            Drift::Unknown => vec![
-                "  (what changed is not listed: the previous module is not one this version of \
-                 returns-build reads back)"
-                    .to_owned(),
-            ],
+            Drift::Unknown { why } => vec![format!(
+                "  (what changed is not listed: the previous module could not be read back: {why})"
+            )],
             // The module changed, but no page's codes or operations did:
             // said, so that an empty list does not read as "nothing".
             Drift::Changes(changes) if changes.is_empty() => vec![

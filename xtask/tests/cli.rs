@@ -633,3 +633,86 @@ fn extract_json_of_a_real_corpus_parses() {
         stdout.lines().count()
     );
 }
+
+/// Whatever module is on disk (nested 2,000 deep, written in another
+/// format, checked out with CRLF line ends, 50 MB of brackets), regen and
+/// `--check` end with a message that is true and names the command, never
+/// with a crash.
+#[test]
+fn a_module_on_disk_is_read_back_within_bounds_and_described_truly() {
+    let (_dir, spec, out) = spec_with(&[("returned-values.md", SEED)]);
+    let regen = |check: bool| {
+        let mut args = vec!["regen", "--spec", arg(&spec), "--out", arg(&out)];
+        if check {
+            args.push("--check");
+        }
+        xtask(&args)
+    };
+    assert!(regen(false).status.success());
+    let fresh = fs::read_to_string(&out).expect("written");
+    let command = format!(
+        "run `cargo xtask regen --spec {} --out {}`",
+        shown(&spec),
+        shown(&out)
+    );
+
+    // 2,000 parentheses appended: --check says so, naming the line.
+    fs::write(
+        &out,
+        format!("{fresh}{}{}", "(".repeat(2000), ")".repeat(2000)),
+    )
+    .expect("edit");
+    let output = regen(true);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&command), "{stderr}");
+    let last = fresh.lines().count() + 1;
+    assert!(
+        stderr.contains(&format!(
+            "(what changed is not listed: the previous module could not be read back: its brackets \
+             nest more than 128 deep at line {last}, as no generated module does: reading stopped there)"
+        )),
+        "{stderr}"
+    );
+    // regen rewrites it, and says the same.
+    let output = regen(false);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(fs::read_to_string(&out).expect("rewritten"), fresh);
+
+    // Another format: said, not "descriptions changed".
+    fs::write(&out, fresh.replace("format = 3,", "format = 999,")).expect("edit");
+    let stderr = text(&regen(true).stderr);
+    assert!(
+        stderr.contains(
+            "the previous module could not be read back: it was written in module format 999"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("descriptions, titles or labels"),
+        "{stderr}"
+    );
+
+    // CRLF line ends, as a `core.autocrlf` checkout has them: fresh.
+    fs::write(&out, fresh.replace('\n', "\r\n")).expect("edit");
+    let output = regen(true);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let output = regen(false);
+    assert!(
+        text(&output.stdout).starts_with("regen: unchanged"),
+        "{}",
+        text(&output.stdout)
+    );
+    assert!(
+        fs::read_to_string(&out).expect("kept").contains("\r\n"),
+        "not rewritten"
+    );
+
+    // 50 MB of brackets: refused at once, with the command.
+    fs::write(&out, "(".repeat(50 << 20)).expect("edit");
+    let output = regen(true);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&command), "{stderr}");
+    assert!(stderr.contains("could not be read back"), "{stderr}");
+}

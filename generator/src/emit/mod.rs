@@ -176,16 +176,26 @@ fn gate(options: &Options) -> Result<String, String> {
 /// tests that look at what a module holds. Fails on text that is not such
 /// a module.
 pub fn items(module: &str) -> Result<syn::File, String> {
-    let file = syn::parse_file(module).map_err(|e| format!("not a Rust file: {e}"))?;
+    let file = syn::parse_file(module).map_err(|e| {
+        format!(
+            "it does not parse as Rust ({e}) at line {}",
+            e.span().start().line
+        )
+    })?;
     let [syn::Item::Macro(call)] = file.items.as_slice() else {
         return Err(
-            "not a generated module: it holds more than one `generated_module!` call".into(),
+            "it is not a generated module: it holds other items than one `generated_module!` call"
+                .into(),
         );
     };
     // `format = N, command = "...",` then the items.
     let items: proc_macro2::TokenStream = call.mac.tokens.clone().into_iter().skip(8).collect();
-    let mut inner: syn::File =
-        syn::parse2(items).map_err(|e| format!("the module's items do not parse: {e}"))?;
+    let mut inner: syn::File = syn::parse2(items).map_err(|e| {
+        format!(
+            "its items do not parse ({e}) at line {}",
+            e.span().start().line
+        )
+    })?;
     inner.attrs = file.attrs;
     Ok(inner)
 }
