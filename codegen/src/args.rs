@@ -263,18 +263,25 @@ fn parse_op(input: ParseStream<'_>) -> syn::Result<Operation> {
         )
     })?;
     let value = literal.value();
-    let mut words = value.split_whitespace();
-    let method = words.next().unwrap_or_default();
-    let path = words.next().unwrap_or_default();
-    let methods = [
-        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE",
-    ];
-    if !methods.contains(&method) || !path.starts_with('/') || words.next().is_some() {
+    // One list of methods, the generator's: any method in capitals is
+    // taken here, and the module's table says whether a page states it.
+    let (method, path) = value.split_once(' ').unwrap_or((&value, ""));
+    let well_formed = !method.is_empty()
+        && method.bytes().all(|b| b.is_ascii_uppercase())
+        && path.starts_with('/')
+        && path.chars().all(|c| c.is_ascii_graphic());
+    if !well_formed {
+        let shown = crate::operation::shown(&value);
+        let hidden = if shown == value {
+            String::new()
+        } else {
+            " (with characters that are invisible or look like others, shown escaped)".to_owned()
+        };
         return Err(syn::Error::new(
             literal.span(),
             format!(
-                "`{value}` is not an operation: write a method in capitals and a path, as the pages \
-                 state it under `URI`: `op = \"POST /v3/groups\"`"
+                "`{shown}` is not an operation{hidden}: write a method in capitals, one space and a \
+                 path of visible ASCII, as the pages state it under `URI`: `op = \"POST /v3/groups\"`"
             ),
         ));
     }

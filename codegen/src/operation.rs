@@ -28,6 +28,7 @@ pub fn no_such(input: TokenStream) -> TokenStream {
         .filter_map(|pair| Some((string(pair.first()?)?, string(pair.get(1)?)?)))
         .collect();
     let (written, span) = op;
+    let written = shown(&written);
     let message = if documented.is_empty() {
         format!(
             "no page in {source} documents an operation, so none can be named with `op =`: a page states \
@@ -62,6 +63,7 @@ pub fn ambiguous(input: TokenStream) -> TokenStream {
     let Some((mode, (written, span), rest)) = head(&mut trees) else {
         return malformed();
     };
+    let written = shown(&written);
     let [TokenTree::Group(runtime), _, TokenTree::Group(pages)] = rest.as_slice() else {
         return malformed();
     };
@@ -85,6 +87,21 @@ fn head(trees: &mut Vec<TokenTree>) -> Option<(String, (String, Span), Vec<Token
     };
     let op = string(&trees[1])?;
     Some((mode.to_string(), (op, trees[1].span()), rest))
+}
+
+/// `text` with every character that is not visible ASCII or a space
+/// written as an escape (`PO\u{200d}ST`), so that a message shows what the
+/// user's string holds, not what a terminal makes of it.
+pub fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_graphic() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// The tokens, with the invisible groups that `macro_rules!` puts around a
