@@ -15,11 +15,87 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
+/// What a page holds that does not state what it documents, by kind: the
+/// one account of it that the table reader and the `URI` reader both use.
+#[derive(Debug, Default)]
+pub struct Hidden {
+    /// Markup shown as code: fenced code blocks, or reStructuredText
+    /// literal blocks. No table in one is read; a `URI` section's own code
+    /// block is read, since that is how pages state their operation.
+    pub code: Vec<Range<usize>>,
+    /// `<script>` elements: examples to the table reader, and not read at
+    /// all by the `URI` reader.
+    pub scripts: Vec<Range<usize>>,
+    /// What the page does not publish: HTML comments, or reStructuredText
+    /// comments. Nothing in one is read.
+    pub comments: Vec<Range<usize>>,
+    /// `<pre>` blocks: text that is read, but where a `## URI` line is no
+    /// heading (Markdown takes a `<pre>` block as raw HTML).
+    pub preformatted: Vec<Range<usize>>,
+}
+
+impl Hidden {
+    /// What the page at `source` hides, in text order within each kind.
+    pub fn of(source: &super::source::Source<'_>) -> Hidden {
+        if source.rst {
+            return Hidden {
+                code: rst_literal_blocks(source),
+                comments: rst_comments(source),
+                ..Hidden::default()
+            };
+        }
+        Hidden {
+            code: fenced_code(source.text),
+            scripts: scripts(source.text),
+            comments: html_comments(source.text),
+            preformatted: elements(source.text.as_bytes(), b"<pre", b"</pre"),
+        }
+    }
+
+    /// Examples to the table reader: code and scripts, in text order.
+    pub fn examples(&self) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> =
+            self.code.iter().chain(&self.scripts).cloned().collect();
+        ranges.sort_by_key(|range| range.start);
+        ranges
+    }
+
+    /// Whether `offset` is in text that no reader reads: a comment or a script.
+    pub fn unpublished(&self, offset: usize) -> bool {
+        inside(&self.comments, offset) || inside(&self.scripts, offset)
+    }
+
+    /// Whether a heading at `offset` is no heading: in anything hidden.
+    pub fn no_heading_at(&self, offset: usize) -> bool {
+        self.unpublished(offset) || inside(&self.code, offset) || inside(&self.preformatted, offset)
+    }
+}
+
+/// Whether `offset` is in one of `ranges`.
+fn inside(ranges: &[Range<usize>], offset: usize) -> bool {
+    ranges.iter().any(|range| range.contains(&offset))
+}
+
 /// The byte ranges of `text` that hold examples, in text order.
+#[cfg(test)]
 pub fn ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = fenced_code(text);
     ranges.extend(scripts(text));
     ranges.sort_by_key(|range| range.start);
+    ranges
+}
+
+/// `<!--` to just past `-->`, or to the end of the text.
+fn html_comments(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    while let Some(start) = text[at..].find("<!--").map(|found| at + found) {
+        let end = text[start + 4..]
+            .find("-->")
+            .map_or(text.len(), |close| start + 4 + close + 3);
+        ranges.push(start..end);
+        at = end;
+    }
     ranges
 }
 
@@ -103,18 +179,23 @@ fn fenced_code(text: &str) -> Vec<Range<usize>> {
 
 /// `<script ...>` to just past `</script>`, or to the end of the text.
 fn scripts(text: &str) -> Vec<Range<usize>> {
-    let lower = text.as_bytes();
+    elements(text.as_bytes(), b"<script", b"</script")
+}
+
+/// Each element from its `open` tag to just past its `close` tag, or to
+/// the end of the text.
+fn elements(bytes: &[u8], open: &[u8], close: &[u8]) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut at = 0;
-    while let Some(start) = find_tag(lower, at, b"<script") {
-        let end = find_tag(lower, start + 7, b"</script")
+    while let Some(start) = find_tag(bytes, at, open) {
+        let end = find_tag(bytes, start + open.len(), close)
             .map(|close| {
-                lower[close..]
+                bytes[close..]
                     .iter()
                     .position(|&b| b == b'>')
-                    .map_or(lower.len(), |gt| close + gt + 1)
+                    .map_or(bytes.len(), |gt| close + gt + 1)
             })
-            .unwrap_or(lower.len());
+            .unwrap_or(bytes.len());
         ranges.push(start..end);
         at = end;
     }

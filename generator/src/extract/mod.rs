@@ -73,19 +73,17 @@ impl Finding {
 pub fn document(path: &str, text: &str) -> Extraction {
     let mut source = Source::new(text);
     source.rst = is_rst(path);
-    // Example markup: fenced code and scripts, or RST literal blocks; and
-    // what the page does not publish: RST comments.
-    let (examples, comments) = if source.rst {
-        (
-            examples::rst_literal_blocks(&source),
-            examples::rst_comments(&source),
-        )
-    } else {
-        (examples::ranges(text), Vec::new())
-    };
-    let mut findings = tables_in(&source, &examples, Hidden::Example);
-    findings.extend(tables_in(&source, &comments, Hidden::Comment));
-    let examples: Vec<Range<usize>> = examples.into_iter().chain(comments).collect();
+    // Example markup (fenced code and scripts, or RST literal blocks) and
+    // what the page does not publish (HTML or RST comments): one account,
+    // which the `URI` reader below uses too.
+    let hidden = examples::Hidden::of(&source);
+    let mut findings = tables_in(&source, &hidden.examples(), Hidden::Example);
+    findings.extend(tables_in(&source, &hidden.comments, Hidden::Comment));
+    let examples: Vec<Range<usize>> = hidden
+        .examples()
+        .into_iter()
+        .chain(hidden.comments.iter().cloned())
+        .collect();
     let candidates = candidates(&source, &examples);
     let mut tables = Vec::new();
     // Where the previous table ends: labels are looked for after it.
@@ -112,7 +110,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
                 .to_owned(),
         });
     }
-    let (operations, unread) = operations::find(&source);
+    let (operations, unread) = operations::find(&source, &hidden);
     findings.extend(
         unread
             .into_iter()
@@ -133,7 +131,8 @@ enum Hidden {
     /// Markup shown as an example: a fenced code block, a `<script>`, a
     /// reStructuredText literal block.
     Example,
-    /// A reStructuredText comment, which docutils does not publish.
+    /// An HTML comment, or a reStructuredText comment, which docutils
+    /// does not publish.
     Comment,
 }
 
@@ -144,6 +143,10 @@ fn tables_in(source: &Source<'_>, ranges: &[Range<usize>], hidden: Hidden) -> Ve
         .iter()
         .filter(|range| {
             let text = &source.text[(*range).clone()];
+            // An HTML comment's text, which its tags would otherwise hide.
+            let text = text
+                .strip_prefix("<!--")
+                .map_or(text, |inner| inner.strip_suffix("-->").unwrap_or(inner));
             if source.rst {
                 let mut shown = Source::new(text);
                 shown.rst = true;
@@ -159,9 +162,13 @@ fn tables_in(source: &Source<'_>, ranges: &[Range<usize>], hidden: Hidden) -> Ve
         })
         .map(|range| {
             let why = match (hidden, source.rst) {
-                (Hidden::Comment, _) => {
+                (Hidden::Comment, true) => {
                     "skipped: this status table is inside a comment (`..` and an indented block), \
                      which docutils does not publish"
+                }
+                (Hidden::Comment, false) => {
+                    "skipped: this status table is inside an HTML comment (`<!-- -->`), which the \
+                     page does not publish"
                 }
                 (Hidden::Example, true) => {
                     "skipped: this status table is inside a literal block (`::` or `.. code-block::`), \

@@ -12,6 +12,7 @@
 //! host is an example, as is a line quoted in a note (`>GET /v1/3ac2...`).
 //! A page that states several (v1 and v1.1 of one call) keeps each, once.
 
+use super::examples::Hidden;
 use super::source::Source;
 use super::text::strip_tags;
 use crate::model::Operation;
@@ -30,19 +31,32 @@ struct Section {
 /// each once; and, as `(line, message)` at its heading, each `URI` section
 /// that states none this reader can take, so that a page whose operation
 /// is written some other way is not passed over without a word.
-pub fn find(source: &Source<'_>) -> (Vec<Operation>, Vec<(usize, String)>) {
+///
+/// What the page hides (`hidden`, the table reader's own account) is
+/// hidden here too: a heading in code, a `<pre>`, a comment or a script is
+/// no heading, and a line in a comment or a script is not read. A line
+/// that starts like an operation but is not one well-formed operation (two
+/// methods, braces that do not pair, a space in the path) is reported at
+/// its line, never read as a guess.
+pub fn find(source: &Source<'_>, hidden: &Hidden) -> (Vec<Operation>, Vec<(usize, String)>) {
     let mut operations: Vec<Operation> = Vec::new();
     let mut unread = Vec::new();
     let sections = if source.rst {
-        rst_sections(source)
+        rst_sections(source, hidden)
     } else {
-        markup_sections(source)
+        markup_sections(source, hidden)
     };
     for section in sections {
         let mut found = false;
         for (line, text) in section.lines {
-            let Some((method, path)) = operation(&text) else {
-                continue;
+            let (method, path) = match operation(&text) {
+                Read::Operation(method, path) => (method, path),
+                Read::Malformed(why) => {
+                    found = true;
+                    unread.push((line, why));
+                    continue;
+                }
+                Read::Other => continue,
             };
             found = true;
             if !operations
@@ -79,11 +93,14 @@ fn is_uri_heading(text: &str) -> bool {
 /// A Markdown page's or an HTML export's URI sections: from a `## URI`
 /// heading (or an `<hN>` whose text is `URI`) to the next heading of either
 /// kind. Tags end a line, so `<p>GET /a</p><p>GET /b</p>` gives two.
-fn markup_sections(source: &Source<'_>) -> Vec<Section> {
+fn markup_sections(source: &Source<'_>, hidden: &Hidden) -> Vec<Section> {
     let text = source.text;
     // Every heading, as (start, end of its own text, whether it is `URI`).
     let mut headings: Vec<(usize, usize, bool)> = Vec::new();
     for (offset, line) in source.lines() {
+        if hidden.no_heading_at(offset) {
+            continue;
+        }
         if let Some(rest) = line.strip_prefix('#') {
             let rest = rest.trim_start_matches('#');
             if rest.starts_with(char::is_whitespace) {
@@ -105,7 +122,9 @@ fn markup_sections(source: &Source<'_>) -> Vec<Section> {
             continue;
         };
         let end = lower[end..].find('>').map_or(end, |gt| end + gt + 1);
-        headings.push((start, end, is_uri_heading(&text[start..end])));
+        if !hidden.no_heading_at(start) {
+            headings.push((start, end, is_uri_heading(&text[start..end])));
+        }
     }
     headings.sort_unstable();
     let mut out = Vec::new();
@@ -116,7 +135,7 @@ fn markup_sections(source: &Source<'_>) -> Vec<Section> {
         let stop = headings.get(i + 1).map_or(text.len(), |&(next, _, _)| next);
         out.push(Section {
             heading: source.line_of(start),
-            lines: text_lines(source, end..stop.max(end)),
+            lines: text_lines(source, end..stop.max(end), hidden),
         });
     }
     out
@@ -124,7 +143,11 @@ fn markup_sections(source: &Source<'_>) -> Vec<Section> {
 
 /// The text of `range` outside tags, cut into lines at line breaks and at
 /// tags, each with the 1-based line it starts on; entities decoded.
-fn text_lines(source: &Source<'_>, range: std::ops::Range<usize>) -> Vec<(usize, String)> {
+fn text_lines(
+    source: &Source<'_>,
+    range: std::ops::Range<usize>,
+    hidden: &Hidden,
+) -> Vec<(usize, String)> {
     let text = &source.text[range.clone()];
     let mut out = Vec::new();
     let mut run_start = range.start;
@@ -140,6 +163,15 @@ fn text_lines(source: &Source<'_>, range: std::ops::Range<usize>) -> Vec<(usize,
         run.clear();
     };
     for (i, c) in text.char_indices() {
+        // A comment or a script ends the run, and nothing in it is read.
+        if hidden.unpublished(range.start + i) {
+            if !run.is_empty() {
+                flush(&mut run, run_start);
+            }
+            in_tag = false;
+            run_start = range.start + i + c.len_utf8();
+            continue;
+        }
         match c {
             '<' => {
                 flush(&mut run, run_start);
@@ -172,9 +204,13 @@ fn decode(text: &str) -> String {
 
 /// A reStructuredText page's `URI` sections: from under the title's
 /// underline to the next title.
-fn rst_sections(source: &Source<'_>) -> Vec<Section> {
+fn rst_sections(source: &Source<'_>, hidden: &Hidden) -> Vec<Section> {
+    let offsets: Vec<usize> = source.lines().map(|(offset, _)| offset).collect();
     let lines: Vec<&str> = source.lines().map(|(_, line)| line).collect();
     let titled = |i: usize| -> bool {
+        if hidden.no_heading_at(offsets[i]) {
+            return false;
+        }
         let (Some(title), Some(under)) = (lines.get(i), lines.get(i + 1)) else {
             return false;
         };
@@ -196,7 +232,7 @@ fn rst_sections(source: &Source<'_>) -> Vec<Section> {
             };
             let mut j = i + 2;
             while j < lines.len() && !titled(j) {
-                if !lines[j].trim().is_empty() {
+                if !lines[j].trim().is_empty() && !hidden.unpublished(offsets[j]) {
                     section.lines.push((j + 1, lines[j].trim().to_owned()));
                 }
                 j += 1;
@@ -210,16 +246,27 @@ fn rst_sections(source: &Source<'_>) -> Vec<Section> {
     out
 }
 
+/// What a line of a `URI` section is.
+#[derive(Debug, PartialEq, Eq)]
+enum Read {
+    /// One well-formed operation: its method and path template.
+    Operation(&'static str, String),
+    /// A line that starts like an operation but is not one: why.
+    Malformed(String),
+    /// Prose, an example, or anything else.
+    Other,
+}
+
 /// `GET /v3/groups/\{group\_id\}` → (`GET`, `/v3/groups/{group_id}`): a line
 /// that starts with a method and a path template, or a URL whose host is a
 /// placeholder. List markers and code marks before it are passed over; a
 /// line quoted in a note (`>`) is an example.
-fn operation(line: &str) -> Option<(&'static str, String)> {
+fn operation(line: &str) -> Read {
     let line = line
         .trim_start_matches(['-', '*', '+', '`', ' '])
         .trim_start();
     if line.starts_with('>') {
-        return None;
+        return Read::Other;
     }
     // A label before it on the line: `URI format: DELETE /v1.0/...` (DMS).
     let line = line
@@ -229,10 +276,26 @@ fn operation(line: &str) -> Option<(&'static str, String)> {
     let word_end = line
         .find(|c: char| !c.is_ascii_uppercase())
         .unwrap_or(line.len());
-    let method = METHODS.iter().find(|m| **m == &line[..word_end])?;
+    let Some(method) = METHODS.iter().find(|m| **m == &line[..word_end]) else {
+        return Read::Other;
+    };
     let rest = &line[word_end..];
     if !(rest.starts_with(char::is_whitespace) || rest.starts_with('/')) {
-        return None;
+        return Read::Other;
+    }
+    let written = line.trim_end();
+    // `GET/POST /v1/x`: two methods, one path.
+    if let Some(after) = rest.strip_prefix('/') {
+        let second = after
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        if METHODS.contains(&second) {
+            return Read::Malformed(format!(
+                "`{written}` names two methods: state each operation on a line of its own, so \
+                 that routes can find this page by it"
+            ));
+        }
     }
     // Escapes (`\{`, `\_`) and emphasis (`{*Endpoint*}`) are markup.
     let rest: String = rest
@@ -247,27 +310,65 @@ fn operation(line: &str) -> Option<(&'static str, String)> {
         .filter_map(|mark| rest.find(mark))
         .min();
     let mut target = rest[..query.unwrap_or(rest.len())].to_owned();
+    let after_space = target
+        .find(char::is_whitespace)
+        .map(|at| target[at..].trim_start().to_owned())
+        .unwrap_or_default();
     target.truncate(target.find(char::is_whitespace).unwrap_or(target.len()));
     let path = match target.find("://") {
         Some(scheme) => {
             let after = &target[scheme + 3..];
-            let (host, path) = after.split_at(after.find('/')?);
+            let Some(slash) = after.find('/') else {
+                return Read::Other;
+            };
+            let (host, path) = after.split_at(slash);
             // A placeholder host is a template; a real one is an example.
             if !host.starts_with('{') {
-                return None;
+                return Read::Other;
             }
             path.to_owned()
         }
-        None if target.starts_with('{') => target[target.find('/')?..].to_owned(),
+        None if target.starts_with('{') => match target.find('/') {
+            Some(slash) => target[slash..].to_owned(),
+            None => return Read::Other,
+        },
         None => target,
     };
     let path = path
         .trim_end_matches([',', ';', '.', ')', '：', ':'])
         .to_owned();
-    let valid = path.starts_with('/')
-        && path.chars().all(|c| !c.is_whitespace() && !c.is_control())
-        && path.matches('{').count() == path.matches('}').count();
-    valid.then_some((method, path))
+    if !path.starts_with('/') || path.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Read::Other;
+    }
+    if !braces_pair(&path) {
+        return Read::Malformed(format!(
+            "the braces in `{path}` do not pair, so it is not a path template: `{written}` is not read"
+        ));
+    }
+    // `GET /v1/my items`: the path goes on after a space. A note after it,
+    // in parentheses or after a dash, is prose.
+    if after_space.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '/' | '{' | '_' | '%'))
+    {
+        return Read::Malformed(format!(
+            "`{written}` has a space after `{path}`: a path has none (write it `%20`), and prose \
+             after an operation goes in parentheses; not read"
+        ));
+    }
+    Read::Operation(method, path)
+}
+
+/// Whether each `{` in `path` is closed by a `}` before the next opens.
+fn braces_pair(path: &str) -> bool {
+    let mut open = false;
+    for c in path.chars() {
+        match (c, open) {
+            ('{', false) => open = true,
+            ('}', true) => open = false,
+            ('{' | '}', _) => return false,
+            _ => {}
+        }
+    }
+    !open
 }
 
 #[cfg(test)]
@@ -277,7 +378,7 @@ mod tests {
     fn read(path: &str, text: &str) -> Vec<(usize, String)> {
         let mut source = Source::new(text);
         source.rst = path.ends_with(".rst");
-        find(&source)
+        find(&source, &Hidden::of(&source))
             .0
             .into_iter()
             .map(|op| (op.line, format!("{} {}", op.method, op.path)))
@@ -337,18 +438,21 @@ mod tests {
             .is_empty()
         );
         assert!(read("a.md", "## URI\n\nThe GET /v1/x call lists.\nGETS /v1/x\n").is_empty());
-        assert_eq!(operation("GET /v1/{a"), None, "unbalanced braces");
+        assert!(
+            matches!(operation("GET /v1/{a"), Read::Malformed(_)),
+            "unbalanced braces"
+        );
     }
 
     #[test]
     fn a_label_before_the_operation_is_passed_over() {
         assert_eq!(
             operation("URI format: DELETE /v1.0/\\{project\\_id\\}/instances"),
-            Some(("DELETE", "/v1.0/{project_id}/instances".to_owned()))
+            Read::Operation("DELETE", "/v1.0/{project_id}/instances".to_owned())
         );
         assert_eq!(
             operation("Note: GET /v1/x"),
-            None,
+            Read::Other,
             "only a label that names the URI"
         );
     }
@@ -358,18 +462,18 @@ mod tests {
         // CTS (Markdown), IAM (reStructuredText, a space in the braces), ECS (HTML).
         assert_eq!(
             operation("GET /v1.0/\\{project\\_id\\}/trace\\{?trace\\_id,limit\\}"),
-            Some(("GET", "/v1.0/{project_id}/trace".to_owned()))
+            Read::Operation("GET", "/v1.0/{project_id}/trace".to_owned())
         );
         assert_eq!(
             operation("GET /v3/endpoints{?interface, service_id}"),
-            Some(("GET", "/v3/endpoints".to_owned()))
+            Read::Operation("GET", "/v3/endpoints".to_owned())
         );
         assert_eq!(
             operation("DELETE /v2.1/{project_id}/os-interface/{port_id}{?reserve_port}"),
-            Some((
+            Read::Operation(
                 "DELETE",
                 "/v2.1/{project_id}/os-interface/{port_id}".to_owned()
-            ))
+            )
         );
     }
 
@@ -377,7 +481,8 @@ mod tests {
     fn a_uri_section_that_states_nothing_readable_is_reported_at_its_heading() {
         // BMS writes the method, then prose, then the path on a line of its own.
         let page = "# 查询\n\n## URI<a name=\"s\"></a>\n\nGET 参数说明请参见[表1](#t)。\n\n/v1/\\{project\\_id\\}/baremetalservers\n\n## 请求\n";
-        let (operations, unread) = find(&Source::new(page));
+        let source = Source::new(page);
+        let (operations, unread) = find(&source, &Hidden::of(&source));
         assert!(operations.is_empty());
         assert_eq!(unread.len(), 1);
         assert_eq!(unread[0].0, 3);
