@@ -708,6 +708,20 @@ fn a_module_on_disk_is_read_back_within_bounds_and_described_truly() {
         "not rewritten"
     );
 
+    // Not UTF-8 (a UTF-16 editor's save): stale, said, never a crash.
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(fresh.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    fs::write(&out, utf16).expect("edit");
+    let output = regen(true);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&command) && stderr.contains("could not be read back"),
+        "{stderr}"
+    );
+
     // 50 MB of brackets: refused at once, with the command.
     fs::write(&out, "(".repeat(50 << 20)).expect("edit");
     let output = regen(true);
