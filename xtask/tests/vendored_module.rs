@@ -10,6 +10,16 @@ fn vendored_module_matches_the_documents() {
     xtask::workspace::bundled().assert_fresh();
 }
 
+/// The module of `runtime/tests/queues.rs`, from its two pages.
+#[test]
+fn the_queues_test_module_matches_its_pages() {
+    returns_build::Config::new(xtask::workspace::root())
+        .spec("runtime/tests/queues/docs")
+        .out("runtime/tests/queues/returns_spec.rs")
+        .command("cargo xtask regen --spec runtime/tests/queues/docs --out runtime/tests/queues/returns_spec.rs")
+        .assert_fresh();
+}
+
 #[test]
 fn regen_check_passes_on_the_bundled_spec() {
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
