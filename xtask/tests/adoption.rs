@@ -172,6 +172,17 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// `GET path` from the service on `port`, raw HTTP/1.1: the whole answer.
+fn get(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let request = format!("GET {path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("an answer");
+    answer
+}
+
 /// Sends `PUT /v3/groups` (raw HTTP/1.1) until the service listens and
 /// answers, then reads its first line on `stderr`.
 fn put_until_reported(port: u16, stderr: &mut impl BufRead) -> String {
@@ -268,7 +279,14 @@ fn a_service_follows_the_readme() {
     let report = output_starting(&section, "WARN ");
     let mut stderr = BufReader::new(child.0.stderr.take().expect("stderr"));
     let first = put_until_reported(port, &mut stderr);
+    // It serves its OpenAPI document, each operation's responses its codes.
+    let openapi = get(port, "/openapi.json");
     drop(child);
+    assert!(openapi.starts_with("HTTP/1.1 200"), "{openapi}");
+    assert!(
+        openapi.contains("\"/v3/groups/{id}\"") && openapi.contains("\"409\""),
+        "{openapi}"
+    );
     assert!(
         first.contains(report),
         "the README shows\n{report}\nthe service printed\n{first}"
