@@ -36,9 +36,9 @@ pub struct Args {
     /// `op = "POST /v3/groups"`: check against the page that documents
     /// that operation.
     pub op: Option<Operation>,
-    /// `docs = path`: the documents module, instead of `crate::returns_spec`.
+    /// `docs = path`: the status module, instead of `crate::statuses`.
     pub docs: Option<Vec<TokenTree>>,
-    /// `crate = path`: where the `returns` crate is.
+    /// `crate = path`: where the `http-returns` crate is.
     pub krate: Option<Vec<TokenTree>>,
 }
 
@@ -208,8 +208,11 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
             "an operation as the pages state it, a method and a path",
             "op = \"POST /v3/groups\"",
         )),
-        "docs" => Some(("the path of a documents module", "docs = crate::status")),
-        "crate" => Some(("the path of the `returns` crate", "crate = ::my_returns")),
+        "docs" => Some(("the path of a status module", "docs = crate::status")),
+        "crate" => Some((
+            "the path of the `http-returns` crate",
+            "crate = ::my_returns",
+        )),
         _ => None,
     };
     if !input.peek(Token![=]) {
@@ -226,7 +229,7 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
             name.span(),
             format!(
                 "unknown option `{name}`: expected status codes, `page = <page module>`, `op = \"METHOD /path\"`, \
-                 `docs = <documents module>` or `crate = <path>`"
+                 `docs = <status module>` or `crate = <path>`"
             ),
         ));
     };
@@ -248,7 +251,7 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
     if path.leading_colon.is_some() || path.segments.iter().any(|s| !s.arguments.is_none()) {
         return Err(syn::Error::new_spanned(
             &path,
-            "expected a page's module inside the crate's documents (`returns_spec`), such as `page = returned_values`",
+            "expected a page's module inside the crate's documents (`statuses`), such as `page = returned_values`",
         ));
     }
     Ok(Arg::Page(path))

@@ -7,13 +7,13 @@
 //! becomes
 //! ```text
 //! /// (the user's docs, then) Declared status codes: 202, 409.
-//! fn deliver() -> Reply<B, impl ::returns::DeclaredSet> {
+//! fn deliver() -> Reply<B, impl ::http_returns::DeclaredSet> {
 //!     enum ReturnsAttribute {}
-//!     impl ::returns::Declares<202> for ReturnsAttribute {} // spanned at `202`
-//!     impl ::returns::Declares<409> for ReturnsAttribute {} // spanned at `409`
-//!     impl ::returns::DeclaredSet for ReturnsAttribute {
+//!     impl ::http_returns::Declares<202> for ReturnsAttribute {} // spanned at `202`
+//!     impl ::http_returns::Declares<409> for ReturnsAttribute {} // spanned at `409`
+//!     impl ::http_returns::DeclaredSet for ReturnsAttribute {
 //!         const CODES: &'static [u16] = &[202, 409];
-//!         type Documents = crate::returns_spec::Checks; // the crate's documents
+//!         type Documents = crate::statuses::Checks; // the crate's documents
 //!     }
 //!     let __returns_reply: Reply<B, ReturnsAttribute> = { body };
 //!     #[allow(unreachable_code)] // for a body that ends in `return` or `todo!()`
@@ -76,7 +76,7 @@ pub fn expand(plan: Plan) -> TokenStream {
         // one reported, not a cascade from the body. Its set is a concrete
         // type, so the body needs no typed binding.
         None => {
-            // ::returns::__private::Unchecked
+            // ::http_returns::__private::Unchecked
             let unchecked = Tokens::trees(span, |t| {
                 t.extend(&krate)
                     .colons()
@@ -162,15 +162,15 @@ fn doc_line(t: &mut Tokens, args: &Args) {
 /// ```text
 /// enum ReturnsAttribute {}
 /// #[diagnostic::do_not_recommend]
-/// impl ::returns::Declares<202> for ReturnsAttribute {}  // at `202`
-/// impl ::returns::DeclaredSet for ReturnsAttribute {
+/// impl ::http_returns::Declares<202> for ReturnsAttribute {}  // at `202`
+/// impl ::http_returns::DeclaredSet for ReturnsAttribute {
 ///     const CODES: &'static [u16] = &[202];
-///     type Documents = crate::returns_spec::Checks;      // or `docs`, or `returns_spec::page::Checks`,
-///                                                        // or with `op =` what `returns_spec::__operation!` names
+///     type Documents = crate::statuses::Checks;      // or `docs`, or `statuses::page::Checks`,
+///                                                        // or with `op =` what `statuses::__operation!` names
 ///     const PAGE: Option<&'static str> = Some("page");  // only with `page = <page module>` or `op =`
 ///     const OPERATION: Option<&'static str> = Some("POST /v3/groups"); // only with `op =`
 /// }
-/// impl ::returns::NamedOperation for ReturnsAttribute {} // only with `op =`, for `Routes::operation`
+/// impl ::http_returns::NamedOperation for ReturnsAttribute {} // only with `op =`, for `Routes::operation`
 /// ```
 ///
 /// `Declares<N>` requires that the set's `Documents` list `N`, and the
@@ -180,7 +180,7 @@ fn doc_line(t: &mut Tokens, args: &Args) {
 /// named once per handler. rustc's instructions for one rebuild of 500
 /// handlers (`cargo xtask bench-macro`): 1.534 G in this shape, 1.650 G with
 /// a path per code, 1.733 G with an impl per code, and 1.961 G with a
-/// fallback for a crate without `returns_spec` (two scopes and
+/// fallback for a crate without `statuses` (two scopes and
 /// `use crate::*` per handler).
 fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
     // An empty enum, not a unit struct: it is never built, and rustc then
@@ -192,7 +192,7 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
         do_not_recommend(t);
         t.ident("impl").at(code.span, |t| {
             match &args.krate {
-                None => t.colons().ident("returns"),
+                None => t.colons().ident("http_returns"),
                 Some(path) => t.extend(&respan(path, code.span)),
             };
             t.colons()
@@ -292,7 +292,7 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
             }
         });
     if args.op.is_some() {
-        // impl ::returns::NamedOperation for ReturnsAttribute {}
+        // impl ::http_returns::NamedOperation for ReturnsAttribute {}
         t.ident("impl")
             .extend(krate)
             .colons()
@@ -303,7 +303,7 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
     }
 }
 
-/// `crate::returns_spec::__operation!([crate::returns_spec] checks "POST /v3/groups/{}" "POST /v3/groups/{id}")`:
+/// `crate::statuses::__operation!([crate::statuses] checks "POST /v3/groups/{}" "POST /v3/groups/{id}")`:
 /// the generated module's table gives the page that documents `op` (its
 /// `Checks` type, or in `page` mode its name), or an error at the user's
 /// string.
@@ -326,7 +326,7 @@ fn path_text(path: &[TokenTree]) -> String {
 }
 
 /// The module a crate mounts its documents as.
-const MOUNTED: &str = "returns_spec";
+const MOUNTED: &str = "statuses";
 
 /// `#[allow(lint)]`.
 fn allow(t: &mut Tokens, lint: &str) {

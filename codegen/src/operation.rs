@@ -13,7 +13,7 @@ use proc_macro::{Delimiter, Literal, Span, TokenStream, TokenTree};
 
 use crate::tokens::Tokens;
 
-/// `no_such_operation!(mode "POST /v3/grups" [::returns] "`docs/`" ["POST /v3/groups" "creating-a-user-group.md" ...])`.
+/// `no_such_operation!(mode "POST /v3/grups" [::http_returns] "`docs/`" ["POST /v3/groups" "creating-a-user-group.md" ...])`.
 pub fn no_such(input: TokenStream) -> TokenStream {
     let mut trees = flat(input);
     let Some((mode, op, rest)) = head(&mut trees) else {
@@ -57,7 +57,7 @@ pub fn no_such(input: TokenStream) -> TokenStream {
     error(&mode, &runtime.stream(), span, &message)
 }
 
-/// `ambiguous_operation!(mode "GET /x/{id}" [::returns] "GET /x/{x_id}" ["a.md" "b.md"])`.
+/// `ambiguous_operation!(mode "GET /x/{id}" [::http_returns] "GET /x/{x_id}" ["a.md" "b.md"])`.
 pub fn ambiguous(input: TokenStream) -> TokenStream {
     let mut trees = flat(input);
     let Some((mode, (written, span), rest)) = head(&mut trees) else {
@@ -177,8 +177,8 @@ fn malformed() -> TokenStream {
 
 /// `post /v3/groups/{group_id}` → `POST /v3/groups/{}`: parameter names,
 /// in braces or axum's `:name`, do not matter; a catch-all is `{*}`. A copy
-/// of `returns`' `route::template_shape`, which the generator writes the
-/// module's `__operation!` arms in: `returns` depends on this crate, so
+/// of `http-returns`' `route::template_shape`, which the generator writes the
+/// module's `__operation!` arms in: `http-returns` depends on this crate, so
 /// this crate cannot call it. The same cases are in the tests of both.
 pub fn normal(op: &str) -> String {
     let mut words = op.split_whitespace();

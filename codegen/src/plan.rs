@@ -20,12 +20,12 @@ pub struct Plan {
     pub output: Range<usize>,
     /// The arguments, as far as they are valid.
     pub args: Args,
-    /// The path of the `returns` crate: `::returns`, or `crate = path`.
+    /// The path of the `http-returns` crate: `::http_returns`, or `crate = path`.
     pub krate: Vec<TokenTree>,
     /// Where generated tokens sit (the attribute) and resolve (the
     /// function's name): see `expand`'s module docs.
     pub span: Span,
-    /// The return type with `impl ::returns::DeclaredSet` in each `Reply`;
+    /// The return type with `impl ::http_returns::DeclaredSet` in each `Reply`;
     /// `None` after an error, when the expansion declares every code.
     pub checked_output: Option<Vec<TokenTree>>,
     /// Every problem found; the function is still emitted beside them.
@@ -61,12 +61,12 @@ pub fn read(args: TokenStream, item: TokenStream) -> Result<Plan, Unusable> {
     let span = Span::call_site().resolved_at(function.name_span);
     let krate = match &args.krate {
         Some(path) => path.clone(),
-        // ::returns
+        // ::http_returns
         None => Tokens::trees(span, |t| {
-            t.colons().ident("returns");
+            t.colons().ident("http_returns");
         }),
     };
-    // impl ::returns::DeclaredSet, or with `op =` impl ::returns::NamedOperation
+    // impl ::http_returns::DeclaredSet, or with `op =` impl ::http_returns::NamedOperation
     // (whose supertrait it is), which `Routes::operation` asks for.
     let set_trait = if args.op.is_some() {
         "NamedOperation"

@@ -1,6 +1,6 @@
 //! Compile-time behaviour of `#[returns(..)]`: what compiles and runs, and
 //! the exact errors for what does not. Refresh the `.stderr` files after an
-//! intended change with `TRYBUILD=overwrite cargo test -p returns-macros`.
+//! intended change with `TRYBUILD=overwrite cargo test -p http-returns-macros`.
 
 #[test]
 fn ui() {

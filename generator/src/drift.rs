@@ -75,10 +75,10 @@ pub const MAX_READ_BACK: usize = 32 << 20;
 /// read safely, or text this generator did not write in this shape.
 pub fn read_module(text: &str) -> Result<Vec<Page>, String> {
     if let Some(format) = format_of(text) {
-        if format != returns::__private::FORMAT.to_string() {
+        if format != http_returns::__private::FORMAT.to_string() {
             return Err(format!(
-                "it was written in module format {format}, and this returns-build writes and reads format {}",
-                returns::__private::FORMAT
+                "it was written in module format {format}, and this http-returns-build writes and reads format {}",
+                http_returns::__private::FORMAT
             ));
         }
     }
@@ -96,8 +96,9 @@ pub fn read_module(text: &str) -> Result<Vec<Page>, String> {
         ));
     }
     let file = crate::emit::items(text)?;
-    let unreadable =
-        || "it does not hold each page's `DOCUMENT` as this returns-build writes it".to_owned();
+    let unreadable = || {
+        "it does not hold each page's `DOCUMENT` as this http-returns-build writes it".to_owned()
+    };
     let mut pages = Vec::new();
     for item in &file.items {
         let syn::Item::Mod(module) = item else {
@@ -306,10 +307,10 @@ mod tests {
             emit::module(&documents, &crate::Config::new("").emit_options()).expect("a module");
         assert_eq!(read_module(&module), Ok(pages(&documents)));
         assert!(read_module("fn main() {}").is_err());
-        let other = module.replace("format = 3,", "format = 999,");
+        let other = module.replace("format = 4,", "format = 999,");
         assert_eq!(
             read_module(&other),
-            Err("it was written in module format 999, and this returns-build writes and reads format 3".to_owned())
+            Err("it was written in module format 999, and this http-returns-build writes and reads format 4".to_owned())
         );
         let deep = format!("{module}\nfn f() {{ {} }}", "(".repeat(2000));
         let why = read_module(&deep).expect_err("too deep");

@@ -82,7 +82,7 @@ pub struct Row {
 
 /// Whether a document lists a code as a normal or an abnormal outcome:
 /// the runtime's own type, which the generated module names too.
-pub use returns::Group;
+pub use http_returns::Group;
 
 impl Document {
     /// Every row of every table, with the table it belongs to.

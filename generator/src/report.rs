@@ -35,7 +35,7 @@ pub enum Outcome {
 /// A successful run: what happened, what was read, and the warnings met.
 ///
 /// Its `Display` is the line `cargo xtask regen` prints:
-/// `regen: wrote src/returns_spec.rs (1 document, 17 rows, 17 status codes)`.
+/// `regen: wrote src/statuses.rs (1 document, 17 rows, 17 status codes)`.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Report {

@@ -3,8 +3,8 @@
 //! page, and the module generated from them is valid Rust. Bounded: a fixed
 //! number of cases, a few seconds in all.
 
+use http_returns_build::__private::{emit, extract};
 use proptest::prelude::*;
-use returns_build::__private::{emit, extract};
 
 const PAGES: &[(&str, &str)] = &[
     (
@@ -176,7 +176,7 @@ fn check(path: &str, text: &str) {
     }
     let module = emit::module(
         &[extraction.document],
-        &returns_build::Config::new("").emit_options(),
+        &http_returns_build::Config::new("").emit_options(),
     )
     .expect("the module is generated");
     emit::items(&module).expect("the module is valid Rust");

@@ -2,8 +2,8 @@
 //! rule a test, in the shape of `../shared/corpus-html` and the same
 //! family's elb pages.
 
-use returns_build::__private::extract;
-use returns_build::__private::model::Group;
+use http_returns_build::__private::extract;
+use http_returns_build::__private::model::Group;
 
 /// (code, group, label, description) of every row, in page order.
 fn rows(page: &str) -> Vec<(u16, Option<Group>, Option<String>, String)> {

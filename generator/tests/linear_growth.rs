@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use returns_build::__private::extract;
+use http_returns_build::__private::extract;
 
 /// A page with one grid table of `rows` status rows, each on two lines.
 fn grid_page(rows: usize) -> String {

@@ -1,8 +1,8 @@
 //! reStructuredText pages (the Open Telekom Cloud docs' Sphinx sources),
 //! one rule a test, in the shape of `../shared/corpus-rst`.
 
-use returns_build::__private::extract;
-use returns_build::__private::model::Group;
+use http_returns_build::__private::extract;
+use http_returns_build::__private::model::Group;
 
 fn read(page: &str) -> extract::Extraction {
     extract::document("page.rst", page)

@@ -3,8 +3,8 @@
 //! three texts below are one page ("Returned Values", as the first document
 //! and its exports write it), shortened.
 
-use returns_build::__private::extract;
-use returns_build::__private::model::Group;
+use http_returns_build::__private::extract;
+use http_returns_build::__private::model::Group;
 
 const MARKDOWN: &str = "\
 # Returned Values
@@ -111,7 +111,7 @@ fn real_pages_state_their_operations_in_each_form() {
         ),
     ];
     for (path, text, expected) in cases {
-        let document = returns_build::__private::extract::document(path, text).document;
+        let document = http_returns_build::__private::extract::document(path, text).document;
         let operations: Vec<String> = document
             .operations
             .iter()

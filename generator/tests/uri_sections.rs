@@ -5,7 +5,7 @@
 //! is not one well-formed operation is a warning at its line, never a
 //! guess. Each case is written as a page would write it.
 
-use returns_build::__private::extract;
+use http_returns_build::__private::extract;
 
 /// The operations read from `text` (as `file`), and the warnings as
 /// `line: message`.

@@ -1,6 +1,6 @@
 //! Serves the operation of `spec/returned-values.md` (task delivery) with
 //! axum, each handler declaring the codes it answers with. Each handler is
-//! registered once, with `returns::routing::Routes`, which gives both the
+//! registered once, with `http_returns::routing::Routes`, which gives both the
 //! router and the route list. On start it lists the routes and what the
 //! documents promise that no handler declares; it serves its OpenAPI
 //! document, whose responses are the declared codes (with the body schema
@@ -8,7 +8,7 @@
 //! reports on stderr every status a handler did not declare.
 //!
 //! ```sh
-//! cargo run -p returns --all-features --example deliver -- 127.0.0.1:3000
+//! cargo run -p http-returns --all-features --example deliver -- 127.0.0.1:3000
 //! curl -i -X POST --data 'resize disk' http://127.0.0.1:3000/tasks   # 202 Accepted
 //! curl -i http://127.0.0.1:3000/tasks/0                               # 200 OK, as JSON
 //! curl -i -X DELETE http://127.0.0.1:3000/tasks/0                     # 204 No Content
@@ -22,16 +22,16 @@ use std::sync::{Arc, Mutex};
 use axum::extract::{Path, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::{Json, Router};
-use returns::conformance::ConformanceLayer;
-use returns::coverage::Coverage;
-use returns::routing::{Routes, get, post};
-use returns::{Reply, returns};
+use http_returns::conformance::ConformanceLayer;
+use http_returns::coverage::Coverage;
+use http_returns::routing::{Routes, get, post};
+use http_returns::{Reply, returns};
 use serde::Serialize;
 use utoipa::OpenApi;
 use utoipa::ToSchema;
 // The documents the handlers are checked against: the ones bundled with
-// `returns`. A service mounts its own generated module here instead.
-use returns::bundled as returns_spec;
+// `http-returns`. A service mounts its own generated module here instead.
+use http_returns::bundled as statuses;
 
 /// The tasks delivered so far; `None` where one was deleted.
 #[derive(Clone, Default)]
@@ -132,7 +132,7 @@ pub async fn remove(State(tasks): State<Tasks>, Path(id): Path<u64>) -> Reply<St
 /// The operations, each handler registered once: the router serves them,
 /// and the OpenAPI document, the layer and coverage read the same list.
 pub fn routes() -> Routes<Tasks> {
-    Routes::new(returns_spec::DOCUMENTS)
+    Routes::new(statuses::DOCUMENTS)
         .route("/tasks", post(deliver))
         .route("/tasks/{id}", get(show).delete(remove))
 }
@@ -151,9 +151,9 @@ struct Api;
 /// declares.
 pub fn openapi(routes: &Routes<Tasks>) -> (utoipa::openapi::OpenApi, Coverage) {
     let mut api = Api::openapi();
-    let leftovers = returns::openapi::document(&mut api, routes.list());
+    let leftovers = http_returns::openapi::document(&mut api, routes.list());
     let coverage =
-        returns::coverage::report(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
+        http_returns::coverage::report(routes.list(), statuses::DOCUMENTS).with_openapi(leftovers);
     (api, coverage)
 }
 

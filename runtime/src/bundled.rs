@@ -8,8 +8,8 @@
 //! Each page has a module, named after its path, holding `DOCUMENT` (its rows and
 //! operations), `ThisDocument` and its `Documented<N>` for each code it lists, and
 //! `Checks`, what `#[returns(.., page = module)]` checks against.
-::returns::__private::generated_module! {
-format = 3,
+::http_returns::__private::generated_module! {
+format = 4,
 command = "cargo xtask regen",
 /// An HTTP status code that at least one document in `spec/` lists.
 ///
@@ -190,13 +190,13 @@ impl ::core::fmt::Display for Status {
 }
 /// The status for a code a document lists; any other is an error.
 impl ::core::convert::TryFrom<u16> for Status {
-    type Error = ::returns::__private::UndocumentedStatus;
+    type Error = ::http_returns::__private::UndocumentedStatus;
     fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
         match Status::from_code(code) {
             ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
             ::core::option::Option::None => {
                 ::core::result::Result::Err(
-                    ::returns::__private::UndocumentedStatus(code),
+                    ::http_returns::__private::UndocumentedStatus(code),
                 )
             }
         }
@@ -207,20 +207,20 @@ impl ::core::convert::From<Status> for u16 {
         status.code()
     }
 }
-impl ::core::convert::From<Status> for ::returns::http::StatusCode {
+impl ::core::convert::From<Status> for ::http_returns::http::StatusCode {
     fn from(status: Status) -> Self {
-        match ::returns::http::StatusCode::from_u16(status.code()) {
+        match ::http_returns::http::StatusCode::from_u16(status.code()) {
             ::core::result::Result::Ok(code) => code,
             ::core::result::Result::Err(_) => ::core::unreachable!(),
         }
     }
 }
-impl ::core::cmp::PartialEq<::returns::http::StatusCode> for Status {
-    fn eq(&self, other: &::returns::http::StatusCode) -> bool {
+impl ::core::cmp::PartialEq<::http_returns::http::StatusCode> for Status {
+    fn eq(&self, other: &::http_returns::http::StatusCode) -> bool {
         self.code() == other.as_u16()
     }
 }
-impl ::core::cmp::PartialEq<Status> for ::returns::http::StatusCode {
+impl ::core::cmp::PartialEq<Status> for ::http_returns::http::StatusCode {
     fn eq(&self, other: &Status) -> bool {
         self.as_u16() == other.code()
     }
@@ -241,7 +241,7 @@ pub trait Documented<const N: u16> {}
 #[derive(Debug, Clone, Copy)]
 pub enum Checks {}
 /// Lists a code where it is documented.
-impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
+impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
@@ -280,13 +280,14 @@ impl Documented<503> for AllDocuments {}
 #[diagnostic::do_not_recommend]
 impl Documented<504> for AllDocuments {}
 /// Every document in `spec/`, in path order.
-pub static DOCUMENTS: &[&::returns::Document] = &[&returned_values::DOCUMENT];
+pub static DOCUMENTS: &[&::http_returns::Document] = &[&returned_values::DOCUMENT];
 /// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `spec/`).
 #[doc(hidden)]
 #[allow(unused_macros)]
 macro_rules! __operation {
     ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-        ::returns::__private::no_such_operation!($mode $op [::returns] "`spec/`"[])
+        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
+        "`spec/`"[])
     };
 }
 #[doc(hidden)]
@@ -294,128 +295,128 @@ macro_rules! __operation {
 pub(crate) use __operation;
 /// What `returned-values.md` lists under "Returned Values": 200, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504.
 pub mod returned_values {
-    pub static DOCUMENT: ::returns::Document = ::returns::Document {
+    pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
         path: "returned-values.md",
         module: "returned_values",
         title: Some("Returned Values"),
         operations: &[],
         entries: &[
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 200,
                 None,
-                Some(::returns::Group::Normal),
+                Some(::http_returns::Group::Normal),
                 Some("Normal"),
                 "The task is successfully delivered.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 202,
                 None,
-                Some(::returns::Group::Normal),
+                Some(::http_returns::Group::Normal),
                 Some("Normal"),
                 "After the task is successfully delivered, the task to be delivered shall be postponed because the system is busy.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 204,
                 None,
-                Some(::returns::Group::Normal),
+                Some(::http_returns::Group::Normal),
                 Some("Normal"),
                 "The task is successfully delivered.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 400,
                 Some("Bad Request"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "The server failed to process the request.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 401,
                 Some("Unauthorized"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "You need to enter the username and password to access the page requested.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 403,
                 Some("Forbidden"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "You are forbidden to access the page requested.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 404,
                 Some("Not Found"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "The server cannot find the page requested.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 405,
                 Some("Method Not Allowed"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "You are not allowed to use the method specified in the request.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 406,
                 Some("Not Acceptable"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "The response generated by the server cannot be accepted by the client.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 407,
                 Some("Proxy Authentication Required"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "You must use the proxy server for authentication. Then, the request can be processed.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 408,
                 Some("Request Timeout"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "The request timed out.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 409,
                 Some("Conflict"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "The request cannot be processed due to a conflict.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 500,
                 Some("Internal Server Error"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "Failed to complete the request because an internal service error occurs. A service exception occurred.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 501,
                 Some("Not Implemented"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "Failed to complete the request because an internal service error occurs. The server does not support the requested function.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 502,
                 Some("Bad Gateway"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "Failed to complete the request because an internal service error occurs. Failed to complete the request because the server receives an invalid request.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 503,
                 Some("Service Unavailable"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "Failed to complete the request because an internal service error occurs. The system is currently unavailable.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 504,
                 Some("Gateway Timeout"),
-                Some(::returns::Group::Abnormal),
+                Some(::http_returns::Group::Abnormal),
                 Some("Abnormal"),
                 "A gateway timeout error occurs.",
             ),
@@ -431,7 +432,7 @@ pub mod returned_values {
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
-    impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
+    impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}

@@ -21,10 +21,10 @@
 //! of two.
 //!
 //! ```
-//! use returns::conformance::ConformanceLayer;
-//! use returns::routing::{Routes, get};
-//! use returns::{returns, Reply};
-//! use returns::bundled as returns_spec;
+//! use http_returns::conformance::ConformanceLayer;
+//! use http_returns::routing::{Routes, get};
+//! use http_returns::{returns, Reply};
+//! use http_returns::bundled as statuses;
 //!
 //! #[returns(200, 404)]
 //! async fn show() -> Reply<String> {
@@ -32,7 +32,7 @@
 //! }
 //!
 //! # fn main() {
-//! let routes = Routes::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show));
+//! let routes = Routes::new(statuses::DOCUMENTS).route("/tasks/{id}", get(show));
 //! let layer = ConformanceLayer::new(&routes);
 //! let reports = layer.reports(); // read it after requests: reports.count()
 //! let router: axum::Router = routes.into_router().layer(layer);
@@ -450,12 +450,12 @@ impl fmt::Display for Report {
             Matched::Unregistered(route) => write!(
                 f,
                 " from the route {route}, which is served but was not registered with \
-                 returns::routing::Routes, so no declaration covers it"
+                 http_returns::routing::Routes, so no declaration covers it"
             )?,
             Matched::Nothing => write!(
                 f,
                 " outside every route (no MatchedPath): register the service with \
-                 returns::routing::Routes, and apply the layer with Router::layer, inside the router"
+                 http_returns::routing::Routes, and apply the layer with Router::layer, inside the router"
             )?,
         }
         if self.count > 1 {

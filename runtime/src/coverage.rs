@@ -365,12 +365,12 @@ pub fn undocumented(routes: &[Route]) -> Vec<Undocumented> {
 /// checks every handler whose route serves a documented operation.
 ///
 /// ```
-/// use returns::bundled as returns_spec;
+/// use http_returns::bundled as statuses;
 /// # #[cfg(feature = "axum")]
 /// # mod app {
-/// # use crate::returns_spec;
-/// use returns::routing::{Routes, post};
-/// use returns::{returns, Reply};
+/// # use crate::statuses;
+/// use http_returns::routing::{Routes, post};
+/// use http_returns::{returns, Reply};
 ///
 /// #[returns(202, 409)]
 /// async fn deliver() -> Reply<()> {
@@ -378,8 +378,8 @@ pub fn undocumented(routes: &[Route]) -> Vec<Undocumented> {
 /// }
 ///
 /// # pub fn main() {
-/// let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/tasks", post(deliver));
-/// returns::coverage::assert_documented(routes.list());
+/// let routes = Routes::<()>::new(statuses::DOCUMENTS).route("/tasks", post(deliver));
+/// http_returns::coverage::assert_documented(routes.list());
 /// # }
 /// # }
 /// # fn main() {

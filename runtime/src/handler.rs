@@ -15,8 +15,8 @@ use crate::{DeclaredSet, Reply};
 /// generic function needs its type arguments (`declared(&find::<u32>)`).
 ///
 /// ```
-/// use returns::{declared, returns, Reply};
-/// use returns::bundled as returns_spec;
+/// use http_returns::{declared, returns, Reply};
+/// use http_returns::bundled as statuses;
 ///
 /// #[returns(202, 409)]
 /// async fn deliver(queue_full: bool) -> Reply<&'static str> {
@@ -50,7 +50,7 @@ pub fn declared<Marker, H: Annotated<Marker>>(handler: &H) -> &'static [u16] {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no `#[returns(..)]` to read the codes of",
     label = "not a function with `#[returns(..)]`",
-    note = "`returns::declared` reads a function that returns `Reply<B>` or `Result<Reply<A>, Reply<E>>` and carries `#[returns(..)]`"
+    note = "`http_returns::declared` reads a function that returns `Reply<B>` or `Result<Reply<A>, Reply<E>>` and carries `#[returns(..)]`"
 )]
 pub trait Annotated<Marker> {
     /// The declared set: its codes, and the documents they are checked

@@ -1,7 +1,7 @@
 #![doc = include_str!("../guide.md")]
 
-// The bundled module, like every generated one, names this crate `::returns`.
-extern crate self as returns;
+// The bundled module, like every generated one, names this crate `::http_returns`.
+extern crate self as http_returns;
 
 pub mod bundled;
 #[cfg(feature = "tower")]
@@ -35,13 +35,13 @@ pub use http;
 /// Declares the HTTP status codes a handler answers with: `#[returns(202, 409)]`.
 ///
 /// Each code must be listed by the crate's documents, the status module
-/// mounted at `crate::returns_spec` (with `page = <page module>`, by that one page's
-/// module inside it; with `docs = path`, by the documents module at `path`).
-/// Mount it once, at the crate root: `mod returns_spec;` for the module
-/// generated into `src/returns_spec.rs`, `pub use other::returns_spec;` for
-/// another crate's, or `use returns::bundled as returns_spec;` for the
-/// documents bundled with `returns`; without it, rustc reports "cannot find
-/// `returns_spec` in `crate`" at the attribute.
+/// mounted at `crate::statuses` (with `page = <page module>`, by that one page's
+/// module inside it; with `docs = path`, by the status module at `path`).
+/// Mount it once, at the crate root: `mod statuses;` for the module
+/// generated into `src/statuses.rs`, `pub use other::statuses;` for
+/// another crate's, or `use http_returns::bundled as statuses;` for the
+/// documents bundled with `http-returns`; without it, rustc reports "cannot find
+/// `statuses` in `crate`" at the attribute.
 ///
 /// Every [`Reply`] the function builds must have one of the declared
 /// codes. Both are checked by the compiler, at the offending token.
@@ -54,8 +54,8 @@ pub use http;
 /// method must return that too.
 ///
 /// ```compile_fail,E0277
-/// use returns::{returns, Reply};
-/// use returns::bundled as returns_spec;
+/// use http_returns::{returns, Reply};
+/// use http_returns::bundled as statuses;
 ///
 /// #[returns(202, 409)]
 /// fn deliver() -> Reply<()> {
@@ -63,4 +63,4 @@ pub use http;
 /// }
 /// # fn main() {}
 /// ```
-pub use returns_macros::returns;
+pub use http_returns_macros::returns;

@@ -5,9 +5,9 @@
 //! type, headers) stays.
 //!
 //! ```
-//! use returns::routing::{Routes, post};
-//! use returns::{returns, Reply};
-//! use returns::bundled as returns_spec;
+//! use http_returns::routing::{Routes, post};
+//! use http_returns::{returns, Reply};
+//! use http_returns::bundled as statuses;
 //! use utoipa::openapi::OpenApiBuilder;
 //!
 //! #[returns(202, 409)]
@@ -16,9 +16,9 @@
 //! }
 //!
 //! # fn main() {
-//! let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/tasks", post(deliver));
+//! let routes = Routes::<()>::new(statuses::DOCUMENTS).route("/tasks", post(deliver));
 //! let mut api = OpenApiBuilder::new().build();
-//! let leftovers = returns::openapi::document(&mut api, routes.list());
+//! let leftovers = http_returns::openapi::document(&mut api, routes.list());
 //! assert!(leftovers.is_empty());
 //! let responses = &api.paths.paths["/tasks"].post.as_ref().unwrap().responses.responses;
 //! assert_eq!(responses.keys().collect::<Vec<_>>(), ["202", "409"]);

@@ -14,8 +14,8 @@ use http::StatusCode;
 /// constructor for any other code does not compile:
 ///
 /// ```
-/// use returns::{returns, Reply};
-/// use returns::bundled as returns_spec; // the documents the codes are checked against
+/// use http_returns::{returns, Reply};
+/// use http_returns::bundled as statuses; // the documents the codes are checked against
 ///
 /// #[returns(202, 409)]
 /// fn deliver(queue_full: bool) -> Reply<&'static str> {
@@ -35,8 +35,8 @@ use http::StatusCode;
 /// names the codes it needs:
 ///
 /// ```
-/// use returns::{returns, DeclaredSet, Declares, Reply};
-/// use returns::bundled as returns_spec;
+/// use http_returns::{returns, DeclaredSet, Declares, Reply};
+/// use http_returns::bundled as statuses;
 ///
 /// fn busy<S: DeclaredSet + Declares<409>>() -> Reply<String, S> {
 ///     Reply::conflict("busy".to_owned())
@@ -70,8 +70,8 @@ impl<B, S: DeclaredSet> Reply<B, S> {
     /// list `N`, which it only does for codes in 100..=599.
     ///
     /// ```
-    /// use returns::{returns, Reply};
-    /// use returns::bundled as returns_spec;
+    /// use http_returns::{returns, Reply};
+    /// use http_returns::bundled as statuses;
     ///
     /// #[returns(202)]
     /// fn deliver() -> Reply<()> {
@@ -116,8 +116,8 @@ impl<B, S: DeclaredSet> Reply<B, S> {
     ///
     /// ```
     /// use http::StatusCode;
-    /// use returns::{returns, Reply};
-    /// use returns::bundled as returns_spec;
+    /// use http_returns::{returns, Reply};
+    /// use http_returns::bundled as statuses;
     ///
     /// #[returns(202)]
     /// fn deliver() -> Reply<String> {
@@ -213,7 +213,7 @@ pub trait NamedOperation: DeclaredSet {}
 /// The set declares code `N`: `Reply::<B, S>::not_found` needs `S: Declares<404>`.
 ///
 /// The set's documents must list `N`: `#[returns(..)]` gives the crate's
-/// (`crate::returns_spec::AllDocuments`), and an undocumented code fails
+/// (`crate::statuses::AllDocuments`), and an undocumented code fails
 /// this bound where the attribute implements `Declares<N>`, at its literal.
 #[diagnostic::on_unimplemented(
     message = "HTTP status code {N} is not declared by this handler's `#[returns(..)]`",

@@ -289,8 +289,8 @@ pub fn same_template(documented: &str, served: &str) -> bool {
 
 /// `/v3/groups/{group_id}` → `/v3/groups/{}`: a path template with each
 /// parameter's name taken out, the rule `same_template` compares by. The
-/// generator names operations by it too (`returns::__private`);
-/// `returns-macros`, which this crate depends on, holds a copy for `op =`,
+/// generator names operations by it too (`http_returns::__private`);
+/// `http-returns-macros`, which this crate depends on, holds a copy for `op =`,
 /// with the same cases in its tests.
 pub fn template_shape(path: &str) -> String {
     path.split('/')

@@ -3,16 +3,16 @@
 //! conformance layer and the coverage report read.
 //!
 //! [`Routes`] mirrors axum's own router: swap `Router::new()` for
-//! `Routes::new(returns_spec::DOCUMENTS)` and `axum::routing::{get, post}`
-//! for [`returns::routing::{get, post}`](get). Every handler must carry
+//! `Routes::new(statuses::DOCUMENTS)` and `axum::routing::{get, post}`
+//! for [`http_returns::routing::{get, post}`](get). Every handler must carry
 //! `#[returns(..)]`; its codes and page are read from it, without calling
 //! it. Since the router and the list come from the same calls, a route
 //! cannot be served without being listed.
 //!
 //! ```
-//! use returns::routing::{Routes, get, post};
-//! use returns::{returns, Reply};
-//! use returns::bundled as returns_spec;
+//! use http_returns::routing::{Routes, get, post};
+//! use http_returns::{returns, Reply};
+//! use http_returns::bundled as statuses;
 //!
 //! #[returns(202, 409)]
 //! async fn deliver(task: String) -> Reply<String> {
@@ -25,7 +25,7 @@
 //! }
 //!
 //! # fn main() {
-//! let routes = Routes::new(returns_spec::DOCUMENTS)
+//! let routes = Routes::new(statuses::DOCUMENTS)
 //!     .route("/tasks", post(deliver))
 //!     .route("/tasks/{id}", get(show));
 //! let listed: Vec<String> = routes.list().iter().map(|r| format!("{} {}", r.method, r.path)).collect();
@@ -91,7 +91,7 @@ impl<S> fmt::Debug for MethodRoutes<S> {
 
 impl<S: Clone + Send + Sync + 'static> Routes<S> {
     /// No routes yet. `documents` are the pages the handlers' codes are
-    /// checked against: the crate's `returns_spec::DOCUMENTS`.
+    /// checked against: the crate's `statuses::DOCUMENTS`.
     pub fn new(documents: &'static [&'static Document]) -> Routes<S> {
         Routes {
             router: Router::new(),
@@ -156,7 +156,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     /// #[returns(201, 400, 409, op = "POST /v3/groups")]
     /// async fn create(name: String) -> Reply<String> { .. }
     ///
-    /// let routes = Routes::new(returns_spec::DOCUMENTS).operation(create); // POST /v3/groups
+    /// let routes = Routes::new(statuses::DOCUMENTS).operation(create); // POST /v3/groups
     /// ```
     ///
     /// (`examples/user-groups` registers its three handlers so, against its
@@ -164,9 +164,9 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     /// whose attribute names no operation does not compile here:
     ///
     /// ```compile_fail,E0277
-    /// use returns::routing::Routes;
-    /// use returns::{returns, Reply};
-    /// use returns::bundled as returns_spec;
+    /// use http_returns::routing::Routes;
+    /// use http_returns::{returns, Reply};
+    /// use http_returns::bundled as statuses;
     ///
     /// #[returns(200, 404)]
     /// async fn show() -> Reply<String> {
@@ -175,7 +175,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     ///
     /// # fn main() {
     /// // error: this handler names no operation to be registered at
-    /// let routes = Routes::<()>::new(returns_spec::DOCUMENTS).operation(show);
+    /// let routes = Routes::<()>::new(statuses::DOCUMENTS).operation(show);
     /// # }
     /// ```
     ///

@@ -11,10 +11,10 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::Path;
 use axum::http::{Method, Request, StatusCode};
-use returns::bundled as returns_spec;
-use returns::conformance::{ConformanceLayer, Reports};
-use returns::routing::{Routes, get};
-use returns::{Reply, returns};
+use http_returns::bundled as statuses;
+use http_returns::conformance::{ConformanceLayer, Reports};
+use http_returns::routing::{Routes, get};
+use http_returns::{Reply, returns};
 use tower::ServiceExt as _;
 
 /// Declares no 400, which `Path<u32>` answers for `abc`.
@@ -29,9 +29,9 @@ async fn list() -> Reply<String> {
 }
 
 fn app() -> (Router, Reports) {
-    let routes = Routes::new(returns_spec::DOCUMENTS).nest(
+    let routes = Routes::new(statuses::DOCUMENTS).nest(
         "/v2/{project_id}",
-        Routes::new(returns_spec::DOCUMENTS)
+        Routes::new(statuses::DOCUMENTS)
             .route("/servers", get(list))
             .route("/servers/{id}", get(show)),
     );

@@ -3,13 +3,13 @@
 //! it neither panics nor hangs on what real routers hold.
 
 use axum::extract::{Json, Path, Query};
-use returns::contract::Contract;
-use returns::routing::{Routes, get, post};
-use returns::{Reply, returns};
+use http_returns::contract::Contract;
+use http_returns::routing::{Routes, get, post};
+use http_returns::{Reply, returns};
 use serde::Deserialize;
 
 // The bundled page lists 200-204, 400-409 and 500-504.
-use returns::bundled as returns_spec;
+use http_returns::bundled as statuses;
 
 #[returns(200, 400, 404)]
 async fn show(Path(id): Path<u32>) -> Reply<String> {
@@ -43,7 +43,7 @@ async fn deliver_undeclared(Json(_task): Json<Task>) -> Reply<()> {
 
 #[tokio::test]
 async fn a_service_that_answers_only_what_it_declares_is_clean() {
-    let routes = Routes::new(returns_spec::DOCUMENTS)
+    let routes = Routes::new(statuses::DOCUMENTS)
         .route("/tasks", post(deliver))
         .route("/tasks/{id}", get(show));
     let contract = Contract::new(&routes);
@@ -57,7 +57,7 @@ async fn a_service_that_answers_only_what_it_declares_is_clean() {
 
 #[tokio::test]
 async fn what_an_extractor_answers_undeclared_is_found_with_a_curl_line() {
-    let routes = Routes::new(returns_spec::DOCUMENTS)
+    let routes = Routes::new(statuses::DOCUMENTS)
         .route("/tasks", post(deliver_undeclared))
         .route("/tasks/{id}", get(show_undeclared));
     let contract = Contract::new(&routes).origin("http://localhost:8080/");
@@ -76,7 +76,7 @@ async fn what_an_extractor_answers_undeclared_is_found_with_a_curl_line() {
         ]
     );
     // The same findings on every run.
-    let routes = Routes::new(returns_spec::DOCUMENTS)
+    let routes = Routes::new(statuses::DOCUMENTS)
         .route("/tasks", post(deliver_undeclared))
         .route("/tasks/{id}", get(show_undeclared));
     let again = Contract::new(&routes)
@@ -91,7 +91,7 @@ async fn what_an_extractor_answers_undeclared_is_found_with_a_curl_line() {
     expected = "the contract check found 1 answer the declarations or the pages do not cover"
 )]
 async fn assert_clean_fails_the_test_with_the_findings() {
-    let routes = Routes::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show_undeclared));
+    let routes = Routes::new(statuses::DOCUMENTS).route("/tasks/{id}", get(show_undeclared));
     Contract::new(&routes)
         .check(routes.into_router())
         .await
@@ -100,7 +100,7 @@ async fn assert_clean_fails_the_test_with_the_findings() {
 
 /// Two pages that document `GET /v3/groups/{group_id}`, each listing 200
 /// and 404 only.
-#[path = "../../codegen/tests/ui/fail/op_ambiguous/returns_spec.rs"]
+#[path = "../../codegen/tests/ui/fail/op_ambiguous/statuses.rs"]
 mod query_pages;
 
 #[returns(200, 404, page = querying_a_group, docs = query_pages)]
@@ -153,7 +153,7 @@ async fn panics(body: String) -> Reply<String> {
 
 #[tokio::test]
 async fn a_handler_that_panics_is_a_finding() {
-    let routes = Routes::new(returns_spec::DOCUMENTS).route("/tasks", get(panics));
+    let routes = Routes::new(statuses::DOCUMENTS).route("/tasks", get(panics));
     let findings = Contract::new(&routes).check(routes.into_router()).await;
     let finding = &findings.findings[0];
     assert_eq!(finding.status, None);
@@ -183,14 +183,14 @@ async fn not_found() -> Reply<String> {
 
 #[tokio::test]
 async fn strange_routes_are_checked_or_said_to_be_skipped() {
-    let inner = Routes::new(returns_spec::DOCUMENTS).route("/files/{*rest}", get(files));
-    let routes = Routes::new(returns_spec::DOCUMENTS)
+    let inner = Routes::new(statuses::DOCUMENTS).route("/files/{*rest}", get(files));
+    let routes = Routes::new(statuses::DOCUMENTS)
         .nest("/v2/{project_id}", inner)
         .fallback(not_found);
     let findings = Contract::new(&routes).check(routes.into_router()).await;
     assert!(findings.is_clean(), "{findings}");
     // A budget cuts what is sent, and says so.
-    let routes = Routes::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show));
+    let routes = Routes::new(statuses::DOCUMENTS).route("/tasks/{id}", get(show));
     let findings = Contract::new(&routes)
         .budget(3)
         .check(routes.into_router())

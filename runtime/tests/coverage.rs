@@ -1,10 +1,10 @@
 //! `Route` and `coverage`: a handler's page, as `page = <page module>` names it, and
 //! the report of what the documents list that no handler declares.
 
-use returns::bundled as returns_spec;
-use returns::coverage::report;
-use returns::routing::{Routes, get, post};
-use returns::{Document, Reply, returns};
+use http_returns::bundled as statuses;
+use http_returns::coverage::report;
+use http_returns::routing::{Routes, get, post};
+use http_returns::{Document, Reply, returns};
 
 /// Checked against every page of the crate's documents.
 #[returns(202, 409)]
@@ -18,7 +18,7 @@ async fn show() -> Reply<()> {
     Reply::ok(())
 }
 
-const PAGE: &Document = &returns_spec::returned_values::DOCUMENT;
+const PAGE: &Document = &statuses::returned_values::DOCUMENT;
 
 /// The page's codes, ascending, without `except`.
 fn page_codes_except(except: &[u16]) -> Vec<u16> {
@@ -31,7 +31,7 @@ fn page_codes_except(except: &[u16]) -> Vec<u16> {
 
 #[test]
 fn a_route_reads_its_handlers_codes_and_page() {
-    let routes = Routes::<()>::new(returns_spec::DOCUMENTS)
+    let routes = Routes::<()>::new(statuses::DOCUMENTS)
         .route("/tasks", post(deliver))
         .route("/tasks/{id}", get(show));
     let [route, one_page] = routes.list() else {
@@ -39,7 +39,7 @@ fn a_route_reads_its_handlers_codes_and_page() {
     };
     assert_eq!(route.declared, [202, 409]);
     assert_eq!(route.page, None);
-    assert_eq!(route.documents, returns_spec::DOCUMENTS);
+    assert_eq!(route.documents, statuses::DOCUMENTS);
     let first_409 = PAGE.entries_for(409).next().expect("the page lists 409");
     assert_eq!(route.description(409), Some(first_409.description));
 
@@ -57,10 +57,10 @@ fn a_route_reads_its_handlers_codes_and_page() {
 
 #[test]
 fn coverage_lists_what_no_handler_declares() {
-    let routes = Routes::<()>::new(returns_spec::DOCUMENTS)
+    let routes = Routes::<()>::new(statuses::DOCUMENTS)
         .route("/tasks", post(deliver))
         .route("/tasks/{id}", get(show));
-    let report = report(routes.list(), returns_spec::DOCUMENTS);
+    let report = report(routes.list(), statuses::DOCUMENTS);
     let [page] = report.pages.as_slice() else {
         panic!("{report:?}")
     };
@@ -97,8 +97,8 @@ fn coverage_is_complete_when_every_code_is_declared() {
     async fn everything() -> Reply<()> {
         Reply::ok(())
     }
-    let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/", get(everything));
-    let report = report(routes.list(), returns_spec::DOCUMENTS);
+    let routes = Routes::<()>::new(statuses::DOCUMENTS).route("/", get(everything));
+    let report = report(routes.list(), statuses::DOCUMENTS);
     assert!(report.is_complete(), "{report}");
     assert_eq!(
         report.to_string(),

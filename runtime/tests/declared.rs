@@ -1,8 +1,8 @@
-//! `returns::declared(&handler)`: the codes a handler declares, read from the
+//! `http_returns::declared(&handler)`: the codes a handler declares, read from the
 //! function without calling it.
 
-use returns::bundled as returns_spec;
-use returns::{DeclaredSet, Reply, declared, returns};
+use http_returns::bundled as statuses;
+use http_returns::{DeclaredSet, Reply, declared, returns};
 
 #[returns(202, 409)]
 fn deliver(queue_full: bool) -> Reply<&'static str> {

@@ -2,10 +2,10 @@
 //! code, and hands what no declaration covers to the coverage report
 //! instead of dropping it silently.
 
-use returns::bundled as returns_spec;
-use returns::coverage::{Leftover, report};
-use returns::routing::{Routes, get};
-use returns::{Reply, returns};
+use http_returns::bundled as statuses;
+use http_returns::coverage::{Leftover, report};
+use http_returns::routing::{Routes, get};
+use http_returns::{Reply, returns};
 use utoipa::OpenApi;
 
 /// Writes a 200 with a body and a header, a 500 the handler does not
@@ -36,13 +36,13 @@ struct Api;
 
 #[test]
 fn a_declared_code_keeps_what_utoipa_wrote_and_the_rest_is_reported() {
-    let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show));
+    let routes = Routes::<()>::new(statuses::DOCUMENTS).route("/tasks/{id}", get(show));
     let mut api = Api::openapi();
-    let leftovers = returns::openapi::document(&mut api, routes.list());
+    let leftovers = http_returns::openapi::document(&mut api, routes.list());
     let json: serde_json::Value =
         serde_json::from_str(&api.to_json().expect("JSON")).expect("a document");
     let responses = &json["paths"]["/tasks/{id}"]["get"]["responses"];
-    let page = &returns_spec::returned_values::DOCUMENT;
+    let page = &statuses::returned_values::DOCUMENT;
     // The 200 keeps its content and header; its description is the page's.
     assert_eq!(
         responses["200"]["content"]["text/plain"]["schema"]["type"], "string",
@@ -63,22 +63,22 @@ fn a_declared_code_keeps_what_utoipa_wrote_and_the_rest_is_reported() {
         leftovers,
         [
             Leftover::Response {
-                method: returns::http::Method::GET,
+                method: http_returns::http::Method::GET,
                 path: "/tasks/{id}".to_owned(),
                 status: "500".to_owned()
             },
             Leftover::Response {
-                method: returns::http::Method::GET,
+                method: http_returns::http::Method::GET,
                 path: "/tasks/{id}".to_owned(),
                 status: "default".to_owned()
             },
             Leftover::Operation {
-                method: returns::http::Method::GET,
+                method: http_returns::http::Method::GET,
                 path: "/task/{id}".to_owned()
             },
         ]
     );
-    let report = report(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
+    let report = report(routes.list(), statuses::DOCUMENTS).with_openapi(leftovers);
     assert!(!report.is_complete());
     let text = report.to_string();
     assert!(
@@ -102,10 +102,10 @@ struct Disagreeing;
 
 #[test]
 fn utoipa_and_the_route_must_agree_on_the_operation() {
-    let routes = Routes::<()>::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(elsewhere));
+    let routes = Routes::<()>::new(statuses::DOCUMENTS).route("/tasks/{id}", get(elsewhere));
     let mut api = Disagreeing::openapi();
     let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let _ = returns::openapi::document(&mut api, routes.list());
+        let _ = http_returns::openapi::document(&mut api, routes.list());
     }))
     .expect_err("the two paths disagree");
     assert_eq!(

@@ -8,12 +8,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use returns::routing::{Routes, delete, get, post};
-use returns::{Reply, returns};
+use http_returns::routing::{Routes, delete, get, post};
+use http_returns::{Reply, returns};
 use tower::ServiceExt as _;
 
-#[path = "../../examples/user-groups/src/returns_spec.rs"]
-mod returns_spec;
+#[path = "../../examples/user-groups/src/statuses.rs"]
+mod statuses;
 
 #[returns(201, 400, op = "POST /v3/groups")]
 async fn create() -> Reply<String> {
@@ -65,7 +65,7 @@ async fn status(router: &axum::Router, method: Method, path: &str) -> StatusCode
 
 #[tokio::test]
 async fn handlers_are_served_at_the_operations_they_name() {
-    let routes = Routes::<()>::new(returns_spec::DOCUMENTS)
+    let routes = Routes::<()>::new(statuses::DOCUMENTS)
         .operation(create)
         .operation(show)
         .operation(remove);
@@ -103,7 +103,7 @@ async fn handlers_are_served_at_the_operations_they_name() {
 
 #[tokio::test]
 async fn the_base_path_is_taken_off_an_operation() {
-    let router = Routes::<()>::new(returns_spec::DOCUMENTS)
+    let router = Routes::<()>::new(statuses::DOCUMENTS)
         .base_path("/v3")
         .operation(show)
         .into_router();
@@ -114,7 +114,7 @@ async fn the_base_path_is_taken_off_an_operation() {
 #[test]
 fn a_route_that_is_not_the_named_operation_fails_naming_all_four() {
     let text = panic_text(|| {
-        let _ = Routes::<()>::new(returns_spec::DOCUMENTS).route("/v3/groups", get(show));
+        let _ = Routes::<()>::new(statuses::DOCUMENTS).route("/v3/groups", get(show));
     });
     assert_eq!(
         text,
@@ -125,7 +125,7 @@ fn a_route_that_is_not_the_named_operation_fails_naming_all_four() {
     );
     // The method counts as much as the path.
     let text = panic_text(|| {
-        let _ = Routes::<()>::new(returns_spec::DOCUMENTS).route("/v3/groups", get(create));
+        let _ = Routes::<()>::new(statuses::DOCUMENTS).route("/v3/groups", get(create));
     });
     assert!(text.contains("registered at `GET /v3/groups`"), "{text}");
 }
@@ -133,8 +133,7 @@ fn a_route_that_is_not_the_named_operation_fails_naming_all_four() {
 #[test]
 fn a_route_that_is_not_its_pages_operation_fails() {
     let text = panic_text(|| {
-        let _ =
-            Routes::<()>::new(returns_spec::DOCUMENTS).route("/v3/groups", post(remove_by_page));
+        let _ = Routes::<()>::new(statuses::DOCUMENTS).route("/v3/groups", post(remove_by_page));
     });
     assert_eq!(
         text,
@@ -145,26 +144,26 @@ fn a_route_that_is_not_its_pages_operation_fails() {
     );
     // Parameter names aside, its own operation is fine.
     let routes =
-        Routes::<()>::new(returns_spec::DOCUMENTS).route("/v3/groups/{id}", delete(remove_by_page));
+        Routes::<()>::new(statuses::DOCUMENTS).route("/v3/groups/{id}", delete(remove_by_page));
     assert_eq!(routes.list().len(), 1);
 }
 
 #[test]
 fn a_route_nested_into_its_operation_is_checked_once_nested() {
     // `/groups` may still become `/v3/groups`: it waits for the nest.
-    let inner = Routes::<()>::new(returns_spec::DOCUMENTS).route("/groups", post(create));
-    let routes = Routes::<()>::new(returns_spec::DOCUMENTS).nest("/v3", inner);
+    let inner = Routes::<()>::new(statuses::DOCUMENTS).route("/groups", post(create));
+    let routes = Routes::<()>::new(statuses::DOCUMENTS).nest("/v3", inner);
     assert_eq!(routes.list()[0].path, "/v3/groups");
     let _ = routes.into_router();
     // Nested anywhere else, it fails at the nest.
     let text = panic_text(|| {
-        let inner = Routes::<()>::new(returns_spec::DOCUMENTS).route("/groups", post(create));
-        let _ = Routes::<()>::new(returns_spec::DOCUMENTS).nest("/v2", inner);
+        let inner = Routes::<()>::new(statuses::DOCUMENTS).route("/groups", post(create));
+        let _ = Routes::<()>::new(statuses::DOCUMENTS).nest("/v2", inner);
     });
     assert!(text.contains("registered at `POST /v2/groups`"), "{text}");
     // Never nested, it fails when the router is made, at the latest.
     let text = panic_text(|| {
-        let _ = Routes::<()>::new(returns_spec::DOCUMENTS)
+        let _ = Routes::<()>::new(statuses::DOCUMENTS)
             .route("/groups", post(create))
             .into_router();
     });
@@ -179,7 +178,7 @@ async fn templated() -> Reply<String> {
 #[test]
 fn an_operation_that_cannot_be_an_axum_path_is_refused_by_name() {
     let text = panic_text(|| {
-        let _ = Routes::<()>::new(returns_spec::DOCUMENTS).operation(templated);
+        let _ = Routes::<()>::new(statuses::DOCUMENTS).operation(templated);
     });
     assert!(
         text.starts_with(

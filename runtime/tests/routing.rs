@@ -10,10 +10,10 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{Method, Request, StatusCode};
-use returns::bundled as returns_spec;
-use returns::conformance::{ConformanceLayer, Matched, Reports};
-use returns::routing::{Routes, get};
-use returns::{Reply, returns};
+use http_returns::bundled as statuses;
+use http_returns::conformance::{ConformanceLayer, Matched, Reports};
+use http_returns::routing::{Routes, get};
+use http_returns::{Reply, returns};
 use serde::Deserialize;
 use tower::ServiceExt as _;
 
@@ -87,10 +87,10 @@ async fn nothing_here(Query(_): Query<Language>) -> Reply<&'static str> {
 /// `/v2/{project_id}/servers` (GET, POST) and `/v2/{project_id}/servers/{id}`
 /// (GET, DELETE), nested under the version prefix, and a fallback.
 fn routes() -> Routes<Servers> {
-    let servers = Routes::new(returns_spec::DOCUMENTS)
+    let servers = Routes::new(statuses::DOCUMENTS)
         .route("/servers", get(list).post(create))
         .route("/servers/{id}", get(show).delete(remove));
-    Routes::new(returns_spec::DOCUMENTS)
+    Routes::new(statuses::DOCUMENTS)
         .nest("/v2/{project_id}", servers)
         .fallback(nothing_here)
 }
@@ -258,7 +258,7 @@ async fn a_route_the_builder_did_not_register_is_reported() {
     assert_eq!(
         all.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
-            "GET /health answered 200 OK from the route /health, which is served but was not registered with returns::routing::Routes, so no declaration covers it"
+            "GET /health answered 200 OK from the route /health, which is served but was not registered with http_returns::routing::Routes, so no declaration covers it"
         ]
     );
     assert_eq!(all[0].matched, Matched::Unregistered("/health".to_owned()));
@@ -269,7 +269,7 @@ async fn a_route_the_builder_did_not_register_is_reported() {
 /// serve) says where to put it.
 #[tokio::test(flavor = "current_thread")]
 async fn a_layer_outside_the_router_says_so() {
-    let routes = Routes::new(returns_spec::DOCUMENTS).route("/servers", get(list_all));
+    let routes = Routes::new(statuses::DOCUMENTS).route("/servers", get(list_all));
     let conformance = ConformanceLayer::new(&routes);
     let reports = conformance.reports();
     let outside = tower::Layer::layer(&conformance, routes.into_router());

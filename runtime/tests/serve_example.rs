@@ -15,10 +15,10 @@ use hyper::body::Bytes;
 use hyper::{Method, Request};
 use hyper_util::rt::TokioIo;
 // The example's handlers and this file's are checked against the bundled documents.
-use returns::bundled as returns_spec;
-use returns::conformance::Matched;
-use returns::conformance::{ConformanceLayer, Reports};
-use returns::{Reply, returns};
+use http_returns::bundled as statuses;
+use http_returns::conformance::Matched;
+use http_returns::conformance::{ConformanceLayer, Reports};
+use http_returns::{Reply, returns};
 use tokio::net::{TcpListener, TcpStream};
 
 /// Serves `app` on 127.0.0.1 at a port the system picks; returns the address.
@@ -87,7 +87,7 @@ impl Drop for Stopped {
 #[tokio::test(flavor = "current_thread")]
 async fn the_contract_check_is_clean() {
     let routes = deliver::routes();
-    let contract = returns::contract::Contract::new(&routes);
+    let contract = http_returns::contract::Contract::new(&routes);
     // Not strict: the layer reports the router's 405, which the page lists.
     let conformance = ConformanceLayer::new(&routes);
     let findings = contract.check(deliver::app(routes, conformance)).await;
@@ -209,7 +209,7 @@ fn the_route_listing_reads_each_handler() {
         ]
     );
     for route in routes.list() {
-        assert_eq!(route.documents, returns_spec::DOCUMENTS);
+        assert_eq!(route.documents, statuses::DOCUMENTS);
         assert_eq!(route.page, None);
     }
 }
@@ -282,7 +282,7 @@ async fn in_strict_mode_a_declared_status_passes() {
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
-/// `cargo run -p returns --all-features --example deliver -- 127.0.0.1:0`,
+/// `cargo run -p http-returns --all-features --example deliver -- 127.0.0.1:0`,
 /// as the README runs it: it lists its routes and the coverage report on
 /// stdout, and prints the layer's report of `PUT /tasks` on stderr.
 #[tokio::test(flavor = "current_thread")]
@@ -442,11 +442,15 @@ async fn the_openapi_document_is_valid_and_holds_the_declarations() {
         .expect("a response")
         .remove("description");
     assert!(!validate(&broken, &Options::default()).is_valid());
-    let page = &returns_spec::returned_values::DOCUMENT;
+    let page = &statuses::returned_values::DOCUMENT;
     let operations = [
-        ("post", "/tasks", returns::declared(&deliver::deliver)),
-        ("get", "/tasks/{id}", returns::declared(&deliver::show)),
-        ("delete", "/tasks/{id}", returns::declared(&deliver::remove)),
+        ("post", "/tasks", http_returns::declared(&deliver::deliver)),
+        ("get", "/tasks/{id}", http_returns::declared(&deliver::show)),
+        (
+            "delete",
+            "/tasks/{id}",
+            http_returns::declared(&deliver::remove),
+        ),
     ];
     for (method, path, declared) in operations {
         let responses = document["paths"][path][method]["responses"]

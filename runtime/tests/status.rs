@@ -1,8 +1,8 @@
 //! The generated `Status` API, checked against the bundled `spec/`.
 
-use returns::__private::UndocumentedStatus;
-use returns::Group;
-use returns::bundled::{self, AllDocuments, Documented, Status, returned_values};
+use http_returns::__private::UndocumentedStatus;
+use http_returns::Group;
+use http_returns::bundled::{self, AllDocuments, Documented, Status, returned_values};
 
 /// The codes `spec/returned-values.md` lists, the only document bundled.
 const DOCUMENTED: [u16; 17] = [
@@ -106,7 +106,7 @@ fn documented_codes_satisfy_the_documented_traits() {
     documented::<AllDocuments, 409>();
     documented_here::<returned_values::ThisDocument, 504>();
     // What `#[returns(..)]` names as a handler's documents lists them too.
-    fn listed<D: returns::__private::Lists<N>, const N: u16>() {}
+    fn listed<D: http_returns::__private::Lists<N>, const N: u16>() {}
     listed::<bundled::Checks, 409>();
     listed::<returned_values::Checks, 504>();
 }

@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use returns_build::__private::extract::group_named_by;
-use returns_build::__private::extract::text::collapse_whitespace;
-use returns_build::__private::model::{Document, Group};
+use http_returns_build::__private::extract::group_named_by;
+use http_returns_build::__private::extract::text::collapse_whitespace;
+use http_returns_build::__private::model::{Document, Group};
 
 /// One row as the peer read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,13 +88,13 @@ pub struct Agreement {
 }
 
 /// Every document of `corpus`, read; the errors, if any, printed.
-pub fn load(corpus: &Path) -> Result<returns_build::__private::documents::Loaded, String> {
-    let threads = returns_build::__private::parallel::every_core();
-    returns_build::__private::documents::load(corpus, threads).map_err(|diagnostics| {
+pub fn load(corpus: &Path) -> Result<http_returns_build::__private::documents::Loaded, String> {
+    let threads = http_returns_build::__private::parallel::every_core();
+    http_returns_build::__private::documents::load(corpus, threads).map_err(|diagnostics| {
         for diagnostic in &diagnostics {
             eprintln!("{diagnostic}");
         }
-        returns_build::__private::documents::stopped("agree", &diagnostics)
+        http_returns_build::__private::documents::stopped("agree", &diagnostics)
     })
 }
 

@@ -5,12 +5,12 @@
 //! times an incremental rebuild of each after touching the handlers'
 //! source, alternating the three so that machine noise hits all alike:
 //!
-//! - the bundled one-page module (`use returns::bundled as returns_spec;`),
+//! - the bundled one-page module (`use http_returns::bundled as statuses;`),
 //!   the baseline;
 //! - a module generated from `pages` real pages, mounted in the handlers'
-//!   crate (`mod returns_spec;`);
+//!   crate (`mod statuses;`);
 //! - the same module in a crate of its own, which the handlers' crate
-//!   mounts with `pub use docs::returns_spec;`.
+//!   mounts with `pub use docs::statuses;`.
 //!
 //! and, last, that module's own crate rebuilt alone: what the module costs
 //! by itself, for its size per page.
@@ -19,8 +19,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use returns_build::__private::spec_dir;
-use returns_build::Config;
+use http_returns_build::__private::spec_dir;
+use http_returns_build::Config;
 
 use crate::bench_macro::{annotated_source, touch, write_if_changed};
 use crate::measure::median;
@@ -42,8 +42,8 @@ pub struct Report {
 /// module's own crate rebuilt alone: what the module costs by itself.
 pub const LAYOUTS: [&str; 4] = [
     "the bundled one-page module",
-    "the large module, `mod returns_spec;` in the handlers' crate",
-    "the large module in a crate of its own, `pub use docs::returns_spec;`",
+    "the large module, `mod statuses;` in the handlers' crate",
+    "the large module in a crate of its own, `pub use docs::statuses;`",
     "(that crate of its own, rebuilt alone)",
 ];
 
@@ -54,12 +54,12 @@ pub fn run(corpus: &Path, pages: usize, handlers: usize, rounds: usize) -> Resul
     let module = large_module(corpus, pages, &dir.join("docs-pages"))?;
     let handlers_source = annotated_source(handlers);
     let in_crate_source =
-        handlers_source.replace("use returns::bundled as returns_spec;", "mod returns_spec;");
+        handlers_source.replace("use http_returns::bundled as statuses;", "mod statuses;");
     let own_crate_source = handlers_source.replace(
-        "use returns::bundled as returns_spec;",
-        "pub use docs::returns_spec;",
+        "use http_returns::bundled as statuses;",
+        "pub use docs::statuses;",
     );
-    let docs = write_crate(&dir, "docs", "pub mod returns_spec;\n", &[], Some(&module))?;
+    let docs = write_crate(&dir, "docs", "pub mod statuses;\n", &[], Some(&module))?;
     let crates = [
         write_crate(&dir, "one-page", &handlers_source, &[], None)?,
         write_crate(&dir, "in-crate", &in_crate_source, &[], Some(&module))?,
@@ -129,8 +129,8 @@ fn large_module(corpus: &Path, pages: usize, scratch: &Path) -> Result<String, S
 }
 
 /// A crate `name` under `dir` with `lib` as its `src/lib.rs`, depending on
-/// `returns` and on `deps` by path, and `module` as its
-/// `src/returns_spec.rs` if given.
+/// `http-returns` and on `deps` by path, and `module` as its
+/// `src/statuses.rs` if given.
 fn write_crate(
     dir: &Path,
     name: &str,
@@ -142,7 +142,7 @@ fn write_crate(
     let runtime = workspace::root().join("runtime");
     let mut manifest = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nreturns = {{ path = {:?} }}\n",
+         [dependencies]\nhttp-returns = {{ path = {:?} }}\n",
         runtime.display().to_string()
     );
     for (dep, path) in deps {
@@ -156,7 +156,7 @@ fn write_crate(
     write_if_changed(&root.join("Cargo.toml"), &manifest)?;
     write_if_changed(&root.join("src/lib.rs"), lib)?;
     if let Some(module) = module {
-        write_if_changed(&root.join("src/returns_spec.rs"), module)?;
+        write_if_changed(&root.join("src/statuses.rs"), module)?;
     }
     Ok(root)
 }

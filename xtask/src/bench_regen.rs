@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use returns_build::__private::documents::extract_all;
-use returns_build::__private::{parallel, spec_dir};
-use returns_build::Config;
+use http_returns_build::__private::documents::extract_all;
+use http_returns_build::__private::{parallel, spec_dir};
+use http_returns_build::Config;
 
 use crate::{measure, module_check, workspace};
 
@@ -46,7 +46,7 @@ pub struct Report {
 
 /// Runs the benchmark on `corpus`, `rounds` times each for the medians.
 pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
-    let report_errors = |errors: Vec<returns_build::Diagnostic>| {
+    let report_errors = |errors: Vec<http_returns_build::Diagnostic>| {
         errors
             .iter()
             .map(ToString::to_string)
@@ -67,7 +67,9 @@ pub fn run(corpus: &Path, rounds: usize) -> Result<Report, String> {
     });
     let threads = parallel::every_core();
     let load = median(rounds, || {
-        let _ = std::hint::black_box(returns_build::__private::documents::load(corpus, threads));
+        let _ = std::hint::black_box(http_returns_build::__private::documents::load(
+            corpus, threads,
+        ));
     });
     let regen_one_thread = median(rounds, || {
         let loaded = extract_all(&files, 1);

@@ -1,6 +1,6 @@
 //! This workspace's build tool, as a library so its parts can be tested.
 //!
-//! `cargo xtask regen` is [`returns_build::cli::Regen`] over [`workspace::bundled`];
+//! `cargo xtask regen` is [`http_returns_build::cli::Regen`] over [`workspace::bundled`];
 //! the rest are development tools, kept out of the generator library that
 //! users build: [`agreement`] with the independent extractor and
 //! [`operation_agreement`] with an independent reader of operations, the benchmarks

@@ -4,13 +4,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Arg, ArgMatches, Args, Command, FromArgMatches, value_parser};
-use returns_build::__private::{EXTRACT_ABOUT, REGEN_ABOUT, REGEN_LONG_ABOUT};
-use returns_build::cli::{Extract, Regen};
+use http_returns_build::__private::{EXTRACT_ABOUT, REGEN_ABOUT, REGEN_LONG_ABOUT};
+use http_returns_build::cli::{Extract, Regen};
 use xtask::workspace;
 
 /// The workspace's build tool: turns the API documents in `spec/` into the
-/// `returns` crate's bundled status module, and runs the development tools.
-/// Written with clap's builder, as `returns_build::cli` is: its derive
+/// `http-returns` crate's bundled status module, and runs the development tools.
+/// Written with clap's builder, as `http_returns_build::cli` is: its derive
 /// would build a second syn on a fresh clone's first `cargo xtask regen`.
 fn cli() -> Command {
     let corpus = || {
@@ -31,7 +31,7 @@ fn cli() -> Command {
         .bin_name("cargo xtask")
         .version(env!("CARGO_PKG_VERSION"))
         .about(
-            "The workspace's build tool: turns the API documents in spec/ into the `returns` \
+            "The workspace's build tool: turns the API documents in spec/ into the `http-returns` \
              crate's bundled status module (runtime/src/bundled.rs), and runs the development \
              tools",
         )
@@ -190,7 +190,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// A `returns_build::cli` command from its arguments; clap's own error
+/// A `http_returns_build::cli` command from its arguments; clap's own error
 /// (and exit) if they do not fit.
 fn parsed<T: FromArgMatches>(args: &ArgMatches) -> T {
     T::from_arg_matches(args).unwrap_or_else(|error| error.exit())

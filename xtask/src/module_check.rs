@@ -1,5 +1,5 @@
 //! Compiling a generated module where a user puts it: mounted as
-//! `mod returns_spec;` in a crate of its own that depends on `returns`,
+//! `mod statuses;` in a crate of its own that depends on `http-returns`,
 //! warnings denied, with a handler checked against it. For tests of modules
 //! generated from hostile or large document sets, and for timing the corpus
 //! module's compile.
@@ -20,7 +20,7 @@ pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, 
     let src = scratch.join("src");
     let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
     std::fs::create_dir_all(&src).map_err(|e| io("cannot create the scratch crate", e))?;
-    std::fs::write(src.join("returns_spec.rs"), module)
+    std::fs::write(src.join("statuses.rs"), module)
         .map_err(|e| io("cannot write the module", e))?;
     let codes = documented_codes(module);
     let handler = match (codes.first(), codes.last()) {
@@ -31,20 +31,20 @@ pub fn compile(module: &str, scratch: &Path, command: &str) -> Result<Duration, 
                 format!("{first}, {last}")
             };
             format!(
-                "\n/// A handler checked against the module.\n#[returns::returns({declared})]\n\
-                 pub fn handler() -> returns::Reply<()> {{\n    returns::Reply::with_code::<{last}>(())\n}}\n"
+                "\n/// A handler checked against the module.\n#[http_returns::returns({declared})]\n\
+                 pub fn handler() -> http_returns::Reply<()> {{\n    http_returns::Reply::with_code::<{last}>(())\n}}\n"
             )
         }
         _ => String::new(),
     };
     let lib = format!(
         "//! A crate that mounts a generated status module.\n#![deny(warnings, missing_docs)]\n\n\
-         pub mod returns_spec;\n{handler}"
+         pub mod statuses;\n{handler}"
     );
     std::fs::write(src.join("lib.rs"), lib).map_err(|e| io("cannot write lib.rs", e))?;
     let manifest = format!(
         "[package]\nname = \"module-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nreturns = {{ path = {:?} }}\n\n[workspace]\n",
+         [dependencies]\nhttp-returns = {{ path = {:?} }}\n\n[workspace]\n",
         root.join("runtime").display().to_string()
     );
     std::fs::write(scratch.join("Cargo.toml"), manifest)

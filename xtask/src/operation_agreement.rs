@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use returns_build::__private::model::Document;
+use http_returns_build::__private::model::Document;
 
 /// The reference for `corpus`, kept in this repository: the reader's output
 /// for each corpus beside the checkout, `xtask/peer/reference/NAME.operations.jsonl`

@@ -28,9 +28,9 @@ fn declares_workspace(manifest: &Path) -> bool {
 }
 
 /// `cargo xtask regen` with no flags: the bundled `spec/` into
-/// `runtime/src/bundled.rs`, the module `returns` vendors as `returns::bundled`.
-pub fn bundled() -> returns_build::Config {
-    returns_build::Config::new(root())
+/// `runtime/src/bundled.rs`, the module `http-returns` vendors as `http_returns::bundled`.
+pub fn bundled() -> http_returns_build::Config {
+    http_returns_build::Config::new(root())
         .spec("spec")
         .out("runtime/src/bundled.rs")
         .command("cargo xtask regen")

@@ -1,4 +1,4 @@
-//! A service adopts `returns` exactly as the README's "Use it in your own
+//! A service adopts `http-returns` exactly as the README's "Use it in your own
 //! service" says, outside this repository. Each file that section shows
 //! (a block whose first line names it) is written as shown into a fresh
 //! `my-service/`, beside a `returns/` that is this checkout, with the three
@@ -74,19 +74,31 @@ fn section() -> Section {
     section
 }
 
-/// The user's directory: `returns/` (this checkout) and `my-service/`,
+/// What a user adds to try the crates from a checkout before a release.
+const PATCH: &str = "
+[patch.crates-io]
+http-returns = { path = \"../http-returns/runtime\" }
+http-returns-macros = { path = \"../http-returns/codegen\" }
+http-returns-build = { path = \"../http-returns/generator\" }
+";
+
+/// The user's directory: `http-returns/` (this checkout) and `my-service/`,
 /// written from the section, with `docs/` and this workspace's lock file
 /// (the same versions, so that the build needs no network).
 fn users_directory(section: &Section) -> (tempfile::TempDir, PathBuf) {
     let root = workspace::root();
     let dir = tempfile::tempdir().expect("temp dir");
-    std::os::unix::fs::symlink(&root, dir.path().join("returns")).expect("link returns/");
+    std::os::unix::fs::symlink(&root, dir.path().join("http-returns")).expect("link http-returns/");
     let service = dir.path().join("my-service");
     for (name, text) in &section.files {
         let path = service.join(name);
         fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
         fs::write(&path, text).expect("write a file");
     }
+    // The README's registry dependencies, served from this checkout.
+    let manifest = service.join("Cargo.toml");
+    let text = fs::read_to_string(&manifest).expect("Cargo.toml");
+    fs::write(&manifest, format!("{text}{PATCH}")).expect("patch Cargo.toml");
     fs::create_dir_all(service.join("docs")).expect("mkdir docs");
     for entry in fs::read_dir(root.join("examples/user-groups/docs")).expect("the pages") {
         let page = entry.expect("a page").path();
@@ -219,7 +231,7 @@ fn a_service_follows_the_readme() {
             ".cargo/config.toml",
             "xtask/Cargo.toml",
             "xtask/src/main.rs",
-            "tests/returns_spec.rs",
+            "tests/statuses.rs",
             "src/main.rs"
         ]
     );
@@ -233,7 +245,7 @@ fn a_service_follows_the_readme() {
     let regen = run(&service, &section.commands[0]);
     assert_eq!(
         String::from_utf8_lossy(&regen.stdout),
-        "regen: wrote src/returns_spec.rs (3 documents, 18 rows, 9 status codes)\n",
+        "regen: wrote src/statuses.rs (3 documents, 18 rows, 9 status codes)\n",
         "{}",
         all_output(&regen)
     );
@@ -251,7 +263,7 @@ fn a_service_follows_the_readme() {
     assert!(test.status.success(), "{}", all_output(&test));
     let stdout = String::from_utf8_lossy(&test.stdout);
     assert!(
-        stdout.contains("test returns_spec_is_fresh ... ok")
+        stdout.contains("test status_module_is_fresh ... ok")
             && stdout.contains("test the_service_answers_only_what_its_pages_list ... ok"),
         "{}",
         all_output(&test)
@@ -301,7 +313,7 @@ fn a_service_follows_the_readme() {
             .replace("A resource conflict occurs.", "The server failed.");
         text.replacen(row, &format!("{row}\n{added}"), 1)
     });
-    let stale = output_starting(&section, "src/returns_spec.rs is stale");
+    let stale = output_starting(&section, "src/statuses.rs is stale");
     let (before, after) = stale
         .split_once("from line ")
         .expect("the message names a line");

@@ -36,7 +36,7 @@ fn spec_with(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf, PathBuf) {
 /// `path` as regen's messages and headers show it: relative to the
 /// workspace, with `..` beside it, else absolute.
 fn shown(path: &Path) -> String {
-    returns_build::__private::paths::relative(&workspace::root(), path)
+    http_returns_build::__private::paths::relative(&workspace::root(), path)
         .unwrap_or_else(|| path.to_path_buf())
         .display()
         .to_string()
@@ -272,13 +272,13 @@ fn the_freshness_test_message_for_the_vendored_module_says_what_to_run() {
         .spec(&spec)
         .command("cargo xtask regen");
     let failure = config
-        .run(returns_build::Mode::Check)
+        .run(http_returns_build::Mode::Check)
         .expect_err("a removed row makes the vendored module stale");
     // A caller can tell a stale module from the other failures, and read
     // where it differs and what changed.
-    let returns_build::Failure::Stale {
+    let http_returns_build::Failure::Stale {
         first_difference,
-        drift: returns_build::Drift::Changes(changes),
+        drift: http_returns_build::Drift::Changes(changes),
         ..
     } = &failure
     else {
@@ -505,7 +505,7 @@ fn the_output_is_the_same_across_runs_threads_locales_and_time_zones() {
         shown(&out)
     );
     for threads in [1, 2, 7] {
-        let config = returns_build::Config::new(workspace::root())
+        let config = http_returns_build::Config::new(workspace::root())
             .spec(&spec)
             .out(&out)
             .command(command.as_str())
@@ -680,7 +680,7 @@ fn a_module_on_disk_is_read_back_within_bounds_and_described_truly() {
     assert_eq!(fs::read_to_string(&out).expect("rewritten"), fresh);
 
     // Another format: said, not "descriptions changed".
-    fs::write(&out, fresh.replace("format = 3,", "format = 999,")).expect("edit");
+    fs::write(&out, fresh.replace("format = 4,", "format = 999,")).expect("edit");
     let stderr = text(&regen(true).stderr);
     assert!(
         stderr.contains(

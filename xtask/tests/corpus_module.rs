@@ -8,7 +8,7 @@ fn compiles(name: &str, at_least: usize) {
     let Some(corpus) = workspace::shared_corpus(name) else {
         return;
     };
-    let config = returns_build::Config::new(&corpus).spec(&corpus);
+    let config = http_returns_build::Config::new(&corpus).spec(&corpus);
     let module = config.generate().unwrap_or_else(|e| panic!("{e}")).module;
     let documents = module.matches("pub static DOCUMENT: ").count();
     assert!(documents >= at_least, "{name}: {documents} documents");

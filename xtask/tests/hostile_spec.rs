@@ -7,12 +7,12 @@
 use std::fs;
 use std::path::Path;
 
-use returns_build::__private::documents::{Loaded, load};
-use returns_build::__private::{emit, extract};
+use http_returns_build::__private::documents::{Loaded, load};
+use http_returns_build::__private::{emit, extract};
 
 /// The module the documents at `spec` give, and what was read from them.
 fn generate(spec: &Path) -> (String, Loaded) {
-    let config = returns_build::Config::new(spec).spec(spec);
+    let config = http_returns_build::Config::new(spec).spec(spec);
     let module = config.generate().unwrap_or_else(|e| panic!("{e}")).module;
     (module, load(spec, 2).unwrap_or_else(|e| panic!("{e:?}")))
 }

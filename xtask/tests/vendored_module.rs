@@ -13,10 +13,10 @@ fn vendored_module_matches_the_documents() {
 /// The module of `runtime/tests/queues.rs`, from its two pages.
 #[test]
 fn the_queues_test_module_matches_its_pages() {
-    returns_build::Config::new(xtask::workspace::root())
+    http_returns_build::Config::new(xtask::workspace::root())
         .spec("runtime/tests/queues/docs")
-        .out("runtime/tests/queues/returns_spec.rs")
-        .command("cargo xtask regen --spec runtime/tests/queues/docs --out runtime/tests/queues/returns_spec.rs")
+        .out("runtime/tests/queues/statuses.rs")
+        .command("cargo xtask regen --spec runtime/tests/queues/docs --out runtime/tests/queues/statuses.rs")
         .assert_fresh();
 }
 

@@ -26,11 +26,11 @@ use std::time::Instant;
 use axum::Router;
 use axum::extract::Path;
 use http_body_util::{BodyExt, Empty};
+use http_returns::bundled as statuses;
+use http_returns::conformance::ConformanceLayer;
+use http_returns::routing::{Routes, get};
+use http_returns::{Reply, returns};
 use hyper::body::Bytes;
-use returns::bundled as returns_spec;
-use returns::conformance::ConformanceLayer;
-use returns::routing::{Routes, get};
-use returns::{Reply, returns};
 
 /// Declares 200 and 404; `Path<u32>` answers 400 to `abc` before it runs.
 #[returns(200, 404)]
@@ -40,7 +40,7 @@ async fn show(Path(id): Path<u32>) -> Reply<String> {
 
 /// The router, with the layer or without.
 fn app(layer: bool) -> Router {
-    let routes = Routes::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show));
+    let routes = Routes::new(statuses::DOCUMENTS).route("/tasks/{id}", get(show));
     let conformance = ConformanceLayer::new(&routes);
     let router = routes.into_router();
     if layer {

@@ -14,10 +14,10 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::Path;
 use axum::http::Request;
-use returns::bundled as returns_spec;
-use returns::contract::Contract;
-use returns::routing::{Routes, get};
-use returns::{Reply, returns};
+use http_returns::bundled as statuses;
+use http_returns::contract::Contract;
+use http_returns::routing::{Routes, get};
+use http_returns::{Reply, returns};
 use tower::ServiceExt as _;
 
 #[returns(200, 400, 404)]
@@ -27,7 +27,7 @@ async fn show(Path(id): Path<u32>) -> Reply<String> {
 
 /// `routes` routes, each `GET /r{i}/items/{id}`.
 fn generated(routes: usize) -> Routes {
-    (0..routes).fold(Routes::new(returns_spec::DOCUMENTS), |all, i| {
+    (0..routes).fold(Routes::new(statuses::DOCUMENTS), |all, i| {
         all.route(&format!("/r{i}/items/{{id}}"), get(show))
     })
 }

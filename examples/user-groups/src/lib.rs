@@ -1,10 +1,10 @@
-//! An example service that adopts `returns` on its own documents: the
+//! An example service that adopts `http-returns` on its own documents: the
 //! user-group operations of an identity service, as its three pages in
 //! `docs/` describe them.
 //!
-//! The status module `src/returns_spec.rs` is generated from `docs/` by the
+//! The status module `src/statuses.rs` is generated from `docs/` by the
 //! service's xtask (`cargo run -p user-groups-xtask -- regen`), committed,
-//! and mounted once, below; `tests/returns_spec.rs` makes plain `cargo test`
+//! and mounted once, below; `tests/statuses.rs` makes plain `cargo test`
 //! fail when it is stale.
 //!
 //! Each page states the operation it documents (`POST /v3/groups`), and
@@ -23,16 +23,16 @@ use std::sync::{Arc, Mutex};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header::CONTENT_TYPE;
-use returns::conformance::ConformanceLayer;
-use returns::coverage::Coverage;
-use returns::routing::Routes;
-use returns::{Reply, returns};
+use http_returns::conformance::ConformanceLayer;
+use http_returns::coverage::Coverage;
+use http_returns::routing::Routes;
+use http_returns::{Reply, returns};
 use utoipa::{OpenApi, ToSchema};
 
 /// The status module, generated from `docs/`. Public, so that this crate's
 /// integration tests and other crates can mount it too
-/// (`use user_groups::returns_spec;`).
-pub mod returns_spec;
+/// (`use user_groups::statuses;`).
+pub mod statuses;
 
 /// The user groups, by id; ids are never reused.
 #[derive(Clone, Default)]
@@ -111,7 +111,7 @@ pub async fn remove(State(groups): State<Groups>, Path(id): Path<u32>) -> Reply<
 /// the conformance layer, the coverage report and the contract check read
 /// the same list.
 pub fn routes() -> Routes<Groups> {
-    Routes::new(returns_spec::DOCUMENTS)
+    Routes::new(statuses::DOCUMENTS)
         .operation(create)
         .operation(show)
         .operation(remove)
@@ -131,9 +131,9 @@ struct Api;
 /// that no handler declares.
 pub fn openapi(routes: &Routes<Groups>) -> (utoipa::openapi::OpenApi, Coverage) {
     let mut api = Api::openapi();
-    let leftovers = returns::openapi::document(&mut api, routes.list());
+    let leftovers = http_returns::openapi::document(&mut api, routes.list());
     let coverage =
-        returns::coverage::report(routes.list(), returns_spec::DOCUMENTS).with_openapi(leftovers);
+        http_returns::coverage::report(routes.list(), statuses::DOCUMENTS).with_openapi(leftovers);
     (api, coverage)
 }
 

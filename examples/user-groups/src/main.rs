@@ -1,7 +1,7 @@
 //! Serves the user-group operations on the address given (default
 //! 127.0.0.1:3000): `cargo run -p user-groups -- 127.0.0.1:3000`.
 
-use returns::conformance::ConformanceLayer;
+use http_returns::conformance::ConformanceLayer;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::io::Result<()> {

@@ -3,9 +3,9 @@
 //! by its handler and listed on its operation's page, and what the router
 //! answers on its own (404, 405) must be listed on the pages of that path.
 
-use returns::contract::Contract;
+use http_returns::contract::Contract;
 // Integration tests are crates of their own: they mount the service's module.
-use user_groups::returns_spec;
+use user_groups::statuses;
 use user_groups::{Groups, routes};
 
 #[tokio::test]
@@ -20,11 +20,11 @@ async fn the_service_answers_only_what_its_pages_list() {
 /// a declaration removed: `show` without 400, which `Path<u32>` answers.
 mod without_a_declaration {
     use axum::extract::{Path, State};
-    use returns::routing::{Routes, get};
-    use returns::{Reply, returns};
+    use http_returns::routing::{Routes, get};
+    use http_returns::{Reply, returns};
     use user_groups::Groups;
 
-    use super::returns_spec;
+    use super::statuses;
 
     // `page =`: a generated module's `op =` table is private to the crate
     // that mounts it first (here the service's), so a test crate names the page.
@@ -35,8 +35,8 @@ mod without_a_declaration {
 
     #[tokio::test]
     async fn the_extractors_400_is_found() {
-        let routes = Routes::new(returns_spec::DOCUMENTS).route("/v3/groups/{id}", get(show));
-        let contract = returns::contract::Contract::new(&routes);
+        let routes = Routes::new(statuses::DOCUMENTS).route("/v3/groups/{id}", get(show));
+        let contract = http_returns::contract::Contract::new(&routes);
         let router = routes.into_router().with_state(Groups::default());
         let findings = contract.check(router).await;
         let lines: Vec<String> = findings.findings.iter().map(ToString::to_string).collect();

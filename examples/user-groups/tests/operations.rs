@@ -6,10 +6,10 @@
 //! list.
 
 use axum::extract::Path;
-use returns::coverage::{self, report};
-use returns::routing::{Routes, get, post};
-use returns::{Document, Reply, returns};
-use user_groups::returns_spec;
+use http_returns::coverage::{self, report};
+use http_returns::routing::{Routes, get, post};
+use http_returns::{Document, Reply, returns};
+use user_groups::statuses;
 
 #[returns(200, 404)]
 async fn show(Path(_id): Path<u32>) -> Reply<()> {
@@ -49,7 +49,7 @@ fn page_of(routes: &Routes, method: &str, path: &str) -> Option<&'static str> {
 
 #[test]
 fn a_route_finds_its_page_whatever_its_parameters_are_called() {
-    let routes: Routes = Routes::new(returns_spec::DOCUMENTS)
+    let routes: Routes = Routes::new(statuses::DOCUMENTS)
         .route("/v3/groups", post(create))
         .route("/v3/groups/{gid}", get(show).delete(remove))
         .route("/health", get(health));
@@ -61,18 +61,18 @@ fn a_route_finds_its_page_whatever_its_parameters_are_called() {
         page_of(&routes, "DELETE", "/v3/groups/{gid}"),
         Some("deleting-a-user-group.md")
     );
-    // axum 0.7's `:name` is one too (`returns::route`'s unit tests); axum
+    // axum 0.7's `:name` is one too (`http_returns::route`'s unit tests); axum
     // 0.8 refuses it in a route.
     assert_eq!(page_of(&routes, "GET", "/health"), None);
     // The route's descriptions come from that page alone.
     let show = &routes.list()[1];
     assert_eq!(
         show.documents,
-        [&returns_spec::querying_user_group_details::DOCUMENT]
+        [&statuses::querying_user_group_details::DOCUMENT]
     );
     assert_eq!(
         show.description(404),
-        returns_spec::querying_user_group_details::DOCUMENT
+        statuses::querying_user_group_details::DOCUMENT
             .entries_for(404)
             .next()
             .map(|entry| entry.description)
@@ -82,7 +82,7 @@ fn a_route_finds_its_page_whatever_its_parameters_are_called() {
 #[test]
 fn a_base_path_the_documents_write_is_declared_once() {
     // Mounted under /v3 by a gateway: the service serves /groups.
-    let routes: Routes = Routes::new(returns_spec::DOCUMENTS)
+    let routes: Routes = Routes::new(statuses::DOCUMENTS)
         .route("/groups", post(create))
         .route("/groups/{id}", get(show))
         .base_path("/v3");
@@ -95,9 +95,9 @@ fn a_base_path_the_documents_write_is_declared_once() {
         Some("querying-user-group-details.md")
     );
     // Nested under /v3, the same routes are found by their whole path.
-    let nested: Routes = Routes::new(returns_spec::DOCUMENTS).nest(
+    let nested: Routes = Routes::new(statuses::DOCUMENTS).nest(
         "/v3",
-        Routes::new(returns_spec::DOCUMENTS).route("/groups", post(create)),
+        Routes::new(statuses::DOCUMENTS).route("/groups", post(create)),
     );
     assert_eq!(
         page_of(&nested, "POST", "/v3/groups"),
@@ -111,13 +111,10 @@ fn a_route_two_pages_document_is_reported_not_guessed() {
     let copy: &'static Document = Box::leak(Box::new(Document {
         path: "querying-a-group-again.md",
         module: "querying_a_group_again",
-        ..returns_spec::querying_user_group_details::DOCUMENT
+        ..statuses::querying_user_group_details::DOCUMENT
     }));
-    let documents: &'static [&'static Document] = Box::leak(
-        [returns_spec::DOCUMENTS, &[copy]]
-            .concat()
-            .into_boxed_slice(),
-    );
+    let documents: &'static [&'static Document] =
+        Box::leak([statuses::DOCUMENTS, &[copy]].concat().into_boxed_slice());
     let routes: Routes = Routes::new(documents).route("/v3/groups/{id}", get(show));
     let route = &routes.list()[0];
     assert_eq!(route.operation, None);
@@ -141,11 +138,11 @@ fn a_route_two_pages_document_is_reported_not_guessed() {
 
 #[test]
 fn coverage_says_which_operations_are_served_and_which_routes_are_documented() {
-    let routes: Routes = Routes::new(returns_spec::DOCUMENTS)
+    let routes: Routes = Routes::new(statuses::DOCUMENTS)
         .route("/v3/groups", post(create))
         .route("/v3/groups/{id}", get(show))
         .route("/health", get(health));
-    let report = report(routes.list(), returns_spec::DOCUMENTS);
+    let report = report(routes.list(), statuses::DOCUMENTS);
     assert_eq!((report.served(), report.operations.len()), (2, 3));
     let lines: Vec<String> = report.to_string().lines().map(str::to_owned).collect();
     assert_eq!(
@@ -172,7 +169,7 @@ fn the_example_declares_only_what_its_operations_pages_list() {
 #[test]
 fn a_code_not_on_the_operations_page_fails_the_check_naming_the_page() {
     let routes: Routes =
-        Routes::new(returns_spec::DOCUMENTS).route("/v3/groups/{id}", get(show_or_conflict));
+        Routes::new(statuses::DOCUMENTS).route("/v3/groups/{id}", get(show_or_conflict));
     let found = coverage::undocumented(routes.list());
     let [one] = found.as_slice() else {
         panic!("{found:?}")

@@ -8,7 +8,7 @@ use hyper::{Method, Request, StatusCode};
 use hyper_util::rt::TokioIo;
 use tokio::net::{TcpListener, TcpStream};
 // Integration tests are crates of their own: they mount the service's module.
-use user_groups::returns_spec::{self, Status};
+use user_groups::statuses::{self, Status};
 
 async fn request(
     address: std::net::SocketAddr,
@@ -45,7 +45,7 @@ async fn serve() -> std::net::SocketAddr {
     let address = listener.local_addr().expect("address");
     tokio::spawn(async move {
         let routes = user_groups::routes();
-        let conformance = returns::conformance::ConformanceLayer::new(&routes);
+        let conformance = http_returns::conformance::ConformanceLayer::new(&routes);
         axum::serve(listener, user_groups::app(routes, conformance))
             .await
             .expect("serve")
@@ -124,7 +124,7 @@ async fn each_route_answers_with_a_declared_and_documented_status() {
         let documented = Status::from_code(status.as_u16()).expect("documented in docs/");
         assert_eq!(documented, status);
     }
-    assert_eq!(returns_spec::DOCUMENTS.len(), 3);
+    assert_eq!(statuses::DOCUMENTS.len(), 3);
 }
 
 /// A child process that is stopped when dropped: a failing assertion
@@ -205,20 +205,20 @@ async fn the_openapi_document_is_valid_and_holds_the_declarations() {
         (
             "post",
             "/v3/groups",
-            &returns_spec::creating_a_user_group::DOCUMENT,
-            returns::declared(&user_groups::create),
+            &statuses::creating_a_user_group::DOCUMENT,
+            http_returns::declared(&user_groups::create),
         ),
         (
             "get",
             "/v3/groups/{id}",
-            &returns_spec::querying_user_group_details::DOCUMENT,
-            returns::declared(&user_groups::show),
+            &statuses::querying_user_group_details::DOCUMENT,
+            http_returns::declared(&user_groups::show),
         ),
         (
             "delete",
             "/v3/groups/{id}",
-            &returns_spec::deleting_a_user_group::DOCUMENT,
-            returns::declared(&user_groups::remove),
+            &statuses::deleting_a_user_group::DOCUMENT,
+            http_returns::declared(&user_groups::remove),
         ),
     ];
     for (method, path, page, declared) in pages {

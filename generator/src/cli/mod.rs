@@ -43,7 +43,7 @@ fn command() -> clap::Command {
 /// fn main() -> std::process::ExitCode {
 ///     // The service's directory: the parent of this package's.
 ///     let service = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-///     returns_build::cli::main(returns_build::Config::new(service).spec("docs"))
+///     http_returns_build::cli::main(http_returns_build::Config::new(service).spec("docs"))
 /// }
 /// ```
 pub fn main(config: Config) -> ExitCode {

@@ -14,7 +14,7 @@ use crate::config::{Config, Mode};
 ///
 /// ```no_run
 /// use clap::{Parser, Subcommand};
-/// use returns_build::cli::{Extract, Regen};
+/// use http_returns_build::cli::{Extract, Regen};
 ///
 /// #[derive(Parser)]
 /// struct Xtask {
@@ -24,7 +24,7 @@ use crate::config::{Config, Mode};
 ///
 /// #[derive(Subcommand)]
 /// enum Command {
-///     /// Regenerate src/returns_spec.rs from docs/.
+///     /// Regenerate src/statuses.rs from docs/.
 ///     Regen(Regen),
 ///     /// Show what was read from docs/.
 ///     Extract(Extract),
@@ -32,9 +32,9 @@ use crate::config::{Config, Mode};
 /// }
 ///
 /// fn main() -> std::process::ExitCode {
-///     let defaults = returns_build::Config::new(env!("CARGO_MANIFEST_DIR"))
+///     let defaults = http_returns_build::Config::new(env!("CARGO_MANIFEST_DIR"))
 ///         .spec("docs")
-///         .out("src/returns_spec.rs");
+///         .out("src/statuses.rs");
 ///     match Xtask::parse().command {
 ///         Command::Regen(regen) => regen.run(defaults),
 ///         Command::Extract(extract) => extract.run(defaults),
@@ -52,7 +52,7 @@ pub struct Regen {
     pub spec: Option<PathBuf>,
     /// `--out FILE`: the module to write, instead of the configured one.
     pub out: Option<PathBuf>,
-    /// `--runtime PATH`: the path of the `returns` crate where the module
+    /// `--runtime PATH`: the path of the `http-returns` crate where the module
     /// is mounted.
     pub runtime: Option<String>,
     /// `--check`: write nothing; fail if the module is not up to date.
@@ -97,8 +97,8 @@ impl clap::Args for Regen {
                     .help("The module to write [default: the project's]"),
             )
             .arg(Arg::new("runtime").long("runtime").value_name("PATH").help(
-                "The path of the `returns` crate where the module is mounted, for a \
-                         `Cargo.toml` that renames it [default: the project's, else ::returns]",
+                "The path of the `http-returns` crate where the module is mounted, for a \
+                         `Cargo.toml` that renames it [default: the project's, else ::http_returns]",
             ))
             .arg(
                 Arg::new("check")

@@ -2,7 +2,7 @@
 //! `syn` checks they form a file, `prettyplease` prints it.
 //!
 //! The module refers to the runtime only through [`Options::runtime`]
-//! (`::returns`), so the same output compiles in any crate that depends on
+//! (`::http_returns`), so the same output compiles in any crate that depends on
 //! it. The output depends only on the documents and the options: documents
 //! are sorted by path, codes by number, and nothing reads the clock, the
 //! locale or a hash seed.
@@ -25,17 +25,17 @@ use crate::parallel;
 /// through and turns any other into one error naming the regen command.
 /// It changes whenever what the module needs of the runtime changes, and
 /// is written once, in the runtime this generator depends on.
-pub const FORMAT: u32 = returns::__private::FORMAT;
+pub const FORMAT: u32 = http_returns::__private::FORMAT;
 
 /// What a generated module says of where it comes from, and how it names
 /// the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// The path of the `returns` crate in the crate that mounts the module:
-    /// `::returns`, unless `Cargo.toml` renames the dependency.
+    /// The path of the `http-returns` crate in the crate that mounts the module:
+    /// `::http_returns`, unless `Cargo.toml` renames the dependency.
     pub runtime: String,
     /// The command that regenerates the module, for its first line
-    /// (`cargo xtask regen --spec docs --out src/returns_spec.rs`).
+    /// (`cargo xtask regen --spec docs --out src/statuses.rs`).
     pub command: String,
     /// The documents' directory as the module's docs and messages show it
     /// (`docs/`).
@@ -49,7 +49,7 @@ impl Options {
     fn runtime_path(&self) -> Result<TokenStream, String> {
         let path: syn::Path = syn::parse_str(&self.runtime).map_err(|_| {
             format!(
-                "the runtime path `{}` is not a Rust path such as `::returns`",
+                "the runtime path `{}` is not a Rust path such as `::http_returns`",
                 self.runtime
             )
         })?;
@@ -278,7 +278,7 @@ mod tests {
         };
         let text = module(&documents(), &renamed).expect("generated");
         assert!(text.contains("::my_returns::Document"));
-        assert!(!text.contains("::returns::"));
+        assert!(!text.contains("::http_returns::"));
         let bad = Options {
             runtime: "not a path".to_owned(),
             ..crate::Config::new("").emit_options()

@@ -7,7 +7,7 @@
 //! ```text
 //! macro_rules! __operation {
 //!     ([$($module:tt)*] $mode:ident "POST /v3/groups" $op:literal) => {
-//!         ::returns::__private::operation_page!($mode [$($module)*] creating_a_user_group)
+//!         ::http_returns::__private::operation_page!($mode [$($module)*] creating_a_user_group)
 //!     };
 //!     // an operation two pages document: an error at the user's string
 //!     // any other: an error at the user's string, naming the nearest
@@ -15,10 +15,10 @@
 //! pub(crate) use __operation;
 //! ```
 //!
-//! The attribute passes the documents module's path (`[crate::returns_spec]`),
+//! The attribute passes the status module's path (`[crate::statuses]`),
 //! since a `macro_rules!` cannot name its own module, and writes the
 //! operation both normalised (parameter names as `{}`) and as the user
-//! wrote it, for the message. [`normal`] is the rule; `returns-macros`
+//! wrote it, for the message. [`normal`] is the rule; `http-returns-macros`
 //! applies the same one to what the user writes.
 
 use std::collections::BTreeMap;
@@ -32,13 +32,13 @@ use crate::model::Document;
 /// is matched by. Parameter names do not matter, in braces or axum's
 /// `:name`; a catch-all (`{*rest}`, `*rest`) is `{*}`; everything else must
 /// be equal. The path's shape is the runtime's own rule, the one its routes
-/// find their pages by; `returns-macros`' `operation::normal` (for what the
+/// find their pages by; `http-returns-macros`' `operation::normal` (for what the
 /// user writes in `op =`) holds a copy, since the runtime depends on it.
 pub fn normal(method: &str, path: &str) -> String {
     format!(
         "{} {}",
         method.to_ascii_uppercase(),
-        returns::__private::template_shape(path)
+        http_returns::__private::template_shape(path)
     )
 }
 
@@ -119,7 +119,7 @@ pub fn tokens(
 mod tests {
     use super::normal;
 
-    /// The cases `returns-macros` and `returns` hold their copies of the rule to.
+    /// The cases `http-returns-macros` and `http-returns` hold their copies of the rule to.
     #[test]
     fn parameter_names_do_not_matter() {
         assert_eq!(normal("get", "/v3/groups/{group_id}"), "GET /v3/groups/{}");

@@ -10,7 +10,7 @@ use super::naming::{self, doc_text};
 use crate::model::Document;
 
 /// The enum, its `ALL`, `code`, `reason`, `from_code` and class
-/// predicates, and its conversions. `runtime` is the path of `returns`,
+/// predicates, and its conversions. `runtime` is the path of `http-returns`,
 /// `source` the documents' directory as docs show it.
 pub fn tokens(
     documents: &[&Document],

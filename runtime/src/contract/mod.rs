@@ -24,10 +24,10 @@
 //! gets at most [`Contract::budget`] of them.
 //!
 //! ```
-//! # use returns::routing::{Routes, get};
-//! # use returns::{returns, Reply};
-//! # use returns::bundled as returns_spec;
-//! use returns::contract::Contract;
+//! # use http_returns::routing::{Routes, get};
+//! # use http_returns::{returns, Reply};
+//! # use http_returns::bundled as statuses;
+//! use http_returns::contract::Contract;
 //!
 //! #[returns(200, 400, 404)]
 //! async fn show(axum::extract::Path(id): axum::extract::Path<u32>) -> Reply<String> {
@@ -35,7 +35,7 @@
 //! }
 //!
 //! # #[tokio::main(flavor = "current_thread")] async fn main() {
-//! let routes = Routes::new(returns_spec::DOCUMENTS).route("/tasks/{id}", get(show));
+//! let routes = Routes::new(statuses::DOCUMENTS).route("/tasks/{id}", get(show));
 //! let contract = Contract::new(&routes);
 //! contract.check(routes.into_router()).await.assert_clean();
 //! # }
@@ -101,9 +101,9 @@ impl Contract {
     /// what does not fit is not sent, and [`Findings::skipped`] says so.
     ///
     /// ```
-    /// # use returns::routing::Routes;
-    /// # use returns::contract::Contract;
-    /// # let routes = Routes::<()>::new(returns::bundled::DOCUMENTS);
+    /// # use http_returns::routing::Routes;
+    /// # use http_returns::contract::Contract;
+    /// # let routes = Routes::<()>::new(http_returns::bundled::DOCUMENTS);
     /// let contract = Contract::new(&routes).budget(8);
     /// ```
     pub fn budget(mut self, requests: usize) -> Contract {
@@ -115,9 +115,9 @@ impl Contract {
     /// (default `http://127.0.0.1:3000`).
     ///
     /// ```
-    /// # use returns::routing::Routes;
-    /// # use returns::contract::Contract;
-    /// # let routes = Routes::<()>::new(returns::bundled::DOCUMENTS);
+    /// # use http_returns::routing::Routes;
+    /// # use http_returns::contract::Contract;
+    /// # let routes = Routes::<()>::new(http_returns::bundled::DOCUMENTS);
     /// let contract = Contract::new(&routes).origin("http://localhost:8080");
     /// ```
     pub fn origin(mut self, origin: &str) -> Contract {

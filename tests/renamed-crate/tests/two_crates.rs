@@ -1,10 +1,10 @@
 //! Two crates in one build, each checked against its own documents; the
-//! module of this one generated for a renamed `returns`.
+//! module of this one generated for a renamed `http-returns`.
 
 use std::path::Path;
 
 // Integration tests are crates of their own: mount the library's module.
-pub use renamed_crate_test::returns_spec;
+pub use renamed_crate_test::statuses;
 use renamed_returns::{Reply, returns};
 
 #[returns(202, page = returned_values, crate = ::renamed_returns)]
@@ -21,10 +21,10 @@ fn each_crate_declares_against_its_own_documents() {
         [&[202, 409][..], &[201, 400, 409]]
     );
     assert!(
-        returns_spec::Status::from_code(201).is_none(),
+        statuses::Status::from_code(201).is_none(),
         "201 is not in this crate's documents"
     );
-    assert!(user_groups::returns_spec::Status::from_code(201).is_some());
+    assert!(user_groups::statuses::Status::from_code(201).is_some());
 }
 
 #[test]
@@ -34,12 +34,12 @@ fn a_code_documented_only_in_the_other_crate_is_refused() {
 
 #[test]
 fn the_module_is_fresh() {
-    returns_build::Config::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+    http_returns_build::Config::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
         .spec("tests/renamed-crate/docs")
-        .out("tests/renamed-crate/src/returns_spec.rs")
+        .out("tests/renamed-crate/src/statuses.rs")
         .runtime("::renamed_returns")
         .command(
-            "cargo xtask regen --spec tests/renamed-crate/docs --out tests/renamed-crate/src/returns_spec.rs --runtime ::renamed_returns",
+            "cargo xtask regen --spec tests/renamed-crate/docs --out tests/renamed-crate/src/statuses.rs --runtime ::renamed_returns",
         )
         .assert_fresh();
 }

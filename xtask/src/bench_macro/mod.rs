@@ -34,7 +34,7 @@ pub struct Report {
     /// Instructions rustc ran for one rebuild of each crate (annotated, by
     /// hand), or why they were not counted.
     pub instructions: Result<(u64, u64), String>,
-    /// A clean build of `returns-macros` and its dependencies.
+    /// A clean build of `http-returns-macros` and its dependencies.
     pub macro_clean_build: Duration,
 }
 
@@ -75,7 +75,7 @@ pub fn run(handlers: usize, rounds: usize) -> Result<Report, String> {
     let start = Instant::now();
     cargo(
         &annotated,
-        &["build", "--quiet", "-p", "returns-macros"],
+        &["build", "--quiet", "-p", "http-returns-macros"],
         &macro_target,
     )?;
     let macro_clean_build = start.elapsed();

@@ -56,7 +56,7 @@ impl Report {
         }
         let _ = writeln!(
             out,
-            "returns-macros clean build, with syn/quote/proc-macro2: {:.2} s",
+            "http-returns-macros clean build, with syn/quote/proc-macro2: {:.2} s",
             self.macro_clean_build.as_secs_f64()
         );
         out

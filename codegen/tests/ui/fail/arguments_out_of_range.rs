@@ -1,5 +1,5 @@
-use returns::{returns, Reply};
-use returns::bundled as returns_spec;
+use http_returns::{returns, Reply};
+use http_returns::bundled as statuses;
 
 #[returns(99, 202, 4099, 70000, 600)]
 fn deliver() -> Reply<()> {

@@ -1,4 +1,4 @@
-use returns::{declared, Reply};
+use http_returns::{declared, Reply};
 
 fn plain() -> Reply<()> {
     unimplemented!()

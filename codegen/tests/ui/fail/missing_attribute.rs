@@ -1,4 +1,4 @@
-use returns::Reply;
+use http_returns::Reply;
 
 fn deliver() -> Reply<&'static str> {
     Reply::accepted("queued")

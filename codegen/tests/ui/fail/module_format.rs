@@ -1,11 +1,11 @@
-//! A status module generated in another module format than this `returns`
+//! A status module generated in another module format than this `http-returns`
 //! reads (here an older one, whose `Document` had no `module` field): one
 //! error, naming the command that regenerates it, and nothing about its
 //! items or the handlers that name them.
-use returns::{returns, Reply};
+use http_returns::{returns, Reply};
 
-#[path = "module_format/returns_spec.rs"]
-mod returns_spec;
+#[path = "module_format/statuses.rs"]
+mod statuses;
 
 #[returns(202, 409)]
 fn deliver() -> Reply<()> {
@@ -18,5 +18,5 @@ fn full() -> Reply<()> {
 }
 
 fn main() {
-    let _ = (deliver(), full(), returns_spec::Status::Accepted);
+    let _ = (deliver(), full(), statuses::Status::Accepted);
 }

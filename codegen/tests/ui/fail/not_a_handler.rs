@@ -1,5 +1,5 @@
-use returns::{returns, Reply};
-use returns::bundled as returns_spec;
+use http_returns::{returns, Reply};
+use http_returns::bundled as statuses;
 
 #[returns(202)]
 struct NotAFunction;
@@ -13,7 +13,7 @@ fn no_reply() -> Result<(), String> {
 }
 
 #[returns(202)]
-fn set_already_named() -> Reply<u8, returns::Undeclared> {
+fn set_already_named() -> Reply<u8, http_returns::Undeclared> {
     unimplemented!()
 }
 

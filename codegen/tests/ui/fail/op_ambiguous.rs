@@ -1,10 +1,10 @@
 //! `op =` naming an operation that two pages document: one error, at the
 //! string, naming both pages; the handler's codes are not checked against
 //! either, so nothing else is reported.
-use returns::{returns, Reply};
+use http_returns::{returns, Reply};
 
-#[path = "op_ambiguous/returns_spec.rs"]
-mod returns_spec;
+#[path = "op_ambiguous/statuses.rs"]
+mod statuses;
 
 #[returns(200, op = "GET /v3/groups/{id}")]
 fn show() -> Reply<()> {

@@ -1,6 +1,6 @@
-use returns::routing::Routes;
-use returns::{Reply, returns};
-use returns::bundled as returns_spec;
+use http_returns::routing::Routes;
+use http_returns::{Reply, returns};
+use http_returns::bundled as statuses;
 
 #[returns(200, 404)]
 async fn show() -> Reply<String> {
@@ -8,5 +8,5 @@ async fn show() -> Reply<String> {
 }
 
 fn main() {
-    let _routes = Routes::<()>::new(returns_spec::DOCUMENTS).operation(show);
+    let _routes = Routes::<()>::new(statuses::DOCUMENTS).operation(show);
 }

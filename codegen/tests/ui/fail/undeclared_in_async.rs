@@ -1,5 +1,5 @@
-use returns::{Reply, returns};
-use returns::bundled as returns_spec;
+use http_returns::{Reply, returns};
+use http_returns::bundled as statuses;
 
 #[returns(202)]
 async fn deliver(full: bool) -> Reply<&'static str> {

@@ -1,5 +1,5 @@
-use returns::{returns, DeclaredSet, Declares, Reply};
-use returns::bundled as returns_spec;
+use http_returns::{returns, DeclaredSet, Declares, Reply};
+use http_returns::bundled as statuses;
 
 fn missing<S: DeclaredSet + Declares<404>>() -> Reply<&'static str, S> {
     Reply::not_found("no such queue")

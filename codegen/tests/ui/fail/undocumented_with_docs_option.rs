@@ -1,6 +1,6 @@
-use returns::{returns, Reply};
+use http_returns::{returns, Reply};
 
-#[returns(202, 418, docs = returns::bundled)]
+#[returns(202, 418, docs = http_returns::bundled)]
 fn deliver() -> Reply<()> {
     Reply::accepted(())
 }

@@ -1,5 +1,5 @@
-//! A crate that mounts no `returns_spec`: each code says what to add.
-use returns::{returns, Reply};
+//! A crate that mounts no `statuses`: each code says what to add.
+use http_returns::{returns, Reply};
 
 #[returns(202, 409)]
 fn deliver() -> Reply<()> {
@@ -7,7 +7,7 @@ fn deliver() -> Reply<()> {
 }
 
 mod api {
-    use returns::{returns, Reply};
+    use http_returns::{returns, Reply};
 
     #[returns(404, page = returned_values)]
     pub fn find() -> Reply<()> {

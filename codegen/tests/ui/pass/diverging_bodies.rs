@@ -3,8 +3,8 @@
 //! unreachable.
 #![deny(warnings)]
 
-use returns::{returns, Reply};
-use returns::bundled as returns_spec;
+use http_returns::{returns, Reply};
+use http_returns::bundled as statuses;
 
 #[returns(202)]
 fn later() -> Reply<u8> {

@@ -2,9 +2,9 @@
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
-use returns::{returns, Reply};
-use returns::bundled as returns_spec;
-use returns::http::StatusCode;
+use http_returns::{returns, Reply};
+use http_returns::bundled as statuses;
+use http_returns::http::StatusCode;
 
 /// Polls a future that never waits.
 fn ready<F: Future>(future: F) -> F::Output {

@@ -1,8 +1,8 @@
 //! Methods in `impl` blocks (`&self`, `&mut self`), `Result<Reply<A>, Reply<E>>`
 //! with `?`, replies that borrow from `self`, and helpers generic over the set.
-use returns::{returns, DeclaredSet, Declares, Reply};
-use returns::http::StatusCode;
-use returns::bundled as returns_spec;
+use http_returns::{returns, DeclaredSet, Declares, Reply};
+use http_returns::http::StatusCode;
+use http_returns::bundled as statuses;
 
 struct Queue {
     items: Vec<u32>,

@@ -1,10 +1,10 @@
 //! Handlers anywhere in the crate are checked against the module mounted
 //! once at the crate root, with no path per handler.
-use returns::bundled as returns_spec;
+use http_returns::bundled as statuses;
 
 mod api {
     pub mod tasks {
-        use returns::{returns, Reply};
+        use http_returns::{returns, Reply};
 
         #[returns(202, 409)]
         pub fn deliver(full: bool) -> Reply<()> {
@@ -25,7 +25,7 @@ mod api {
 fn main() {
     assert_eq!(api::tasks::deliver(true).status(), 409);
     assert_eq!(api::tasks::Store.get(false).status(), 404);
-    assert_eq!(returns::declared(&api::tasks::Store::get), [200, 404]);
+    assert_eq!(http_returns::declared(&api::tasks::Store::get), [200, 404]);
     // Mounted for the attribute; used here too.
-    assert!(returns_spec::Status::from_code(202).is_some());
+    assert!(statuses::Status::from_code(202).is_some());
 }

@@ -1,7 +1,7 @@
 //! `page = module` checks against one document only.
-use returns::{returns, Reply};
-use returns::http::StatusCode;
-use returns::bundled as returns_spec;
+use http_returns::{returns, Reply};
+use http_returns::http::StatusCode;
+use http_returns::bundled as statuses;
 
 #[returns(200, 202, 204, page = returned_values)]
 fn deliver(n: u8) -> Reply<u8> {

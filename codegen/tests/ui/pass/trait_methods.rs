@@ -3,9 +3,9 @@
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
-use returns::http::StatusCode;
-use returns::{returns, DeclaredSet, Reply};
-use returns::bundled as returns_spec;
+use http_returns::http::StatusCode;
+use http_returns::{returns, DeclaredSet, Reply};
+use http_returns::bundled as statuses;
 
 /// Polls a future that never waits.
 fn ready<F: Future>(future: F) -> F::Output {

@@ -1,9 +1,9 @@
 // `op =` names the page by the operation it documents; an operation that no
 // page documents is an error at the string, with the nearest ones. The
 // module is mounted here (`op =` reads it in the crate that mounts it).
-#[path = "../../src/returns_spec.rs"]
-mod returns_spec;
-use returns::{returns, Reply};
+#[path = "../../src/statuses.rs"]
+mod statuses;
+use http_returns::{returns, Reply};
 
 #[returns(201, op = "POST /v3/group")]
 fn create() -> Reply<()> {

@@ -2,9 +2,9 @@
 // method, or a no-break space between method and path, is an error at the
 // string, shown escaped. A method the pages never state (`TRACE`) is
 // looked for like any other: no page documents it.
-#[path = "../../src/returns_spec.rs"]
-mod returns_spec;
-use returns::{returns, Reply};
+#[path = "../../src/statuses.rs"]
+mod statuses;
+use http_returns::{returns, Reply};
 
 #[returns(201, op = "PO\u{200d}ST /v3/groups")]
 fn joined() -> Reply<()> {

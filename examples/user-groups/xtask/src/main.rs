@@ -1,5 +1,5 @@
 //! `cargo run -p user-groups-xtask -- regen [--check]`: the service's
-//! xtask, the one `returns-build` gives (`returns_build::cli::main`), over
+//! xtask, the one `http-returns-build` gives (`http_returns_build::cli::main`), over
 //! this service's paths. In a service's own workspace, where `cargo xtask`
 //! is aliased to it, that is `cargo xtask regen`.
 
@@ -11,11 +11,11 @@ fn main() -> ExitCode {
     // the service is its parent.
     let xtask = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let service = xtask.parent().unwrap_or(&xtask);
-    returns_build::cli::main(
-        returns_build::Config::new(service)
+    http_returns_build::cli::main(
+        http_returns_build::Config::new(service)
             .spec("docs")
             // What the module's first line and the stale message tell users
-            // to run; `tests/returns_spec.rs` names the same.
+            // to run; `tests/statuses.rs` names the same.
             .command("cargo run -p user-groups-xtask -- regen"),
     )
 }

@@ -1,5 +1,5 @@
 // user-groups documents 201 and is in this build; this crate's documents do not.
-use renamed_crate_test::returns_spec;
+use renamed_crate_test::statuses;
 use renamed_returns::{returns, Reply};
 
 #[returns(201, crate = renamed_returns)]

@@ -8,8 +8,8 @@
 //! Each page has a module, named after its path, holding `DOCUMENT` (its rows and
 //! operations), `ThisDocument` and its `Documented<N>` for each code it lists, and
 //! `Checks`, what `#[returns(.., page = module)]` checks against.
-::returns::__private::generated_module! {
-format = 3,
+::http_returns::__private::generated_module! {
+format = 4,
 command = "cargo run -p user-groups-xtask -- regen",
 /// An HTTP status code that at least one document in `docs/` lists.
 ///
@@ -143,13 +143,13 @@ impl ::core::fmt::Display for Status {
 }
 /// The status for a code a document lists; any other is an error.
 impl ::core::convert::TryFrom<u16> for Status {
-    type Error = ::returns::__private::UndocumentedStatus;
+    type Error = ::http_returns::__private::UndocumentedStatus;
     fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
         match Status::from_code(code) {
             ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
             ::core::option::Option::None => {
                 ::core::result::Result::Err(
-                    ::returns::__private::UndocumentedStatus(code),
+                    ::http_returns::__private::UndocumentedStatus(code),
                 )
             }
         }
@@ -160,20 +160,20 @@ impl ::core::convert::From<Status> for u16 {
         status.code()
     }
 }
-impl ::core::convert::From<Status> for ::returns::http::StatusCode {
+impl ::core::convert::From<Status> for ::http_returns::http::StatusCode {
     fn from(status: Status) -> Self {
-        match ::returns::http::StatusCode::from_u16(status.code()) {
+        match ::http_returns::http::StatusCode::from_u16(status.code()) {
             ::core::result::Result::Ok(code) => code,
             ::core::result::Result::Err(_) => ::core::unreachable!(),
         }
     }
 }
-impl ::core::cmp::PartialEq<::returns::http::StatusCode> for Status {
-    fn eq(&self, other: &::returns::http::StatusCode) -> bool {
+impl ::core::cmp::PartialEq<::http_returns::http::StatusCode> for Status {
+    fn eq(&self, other: &::http_returns::http::StatusCode) -> bool {
         self.code() == other.as_u16()
     }
 }
-impl ::core::cmp::PartialEq<Status> for ::returns::http::StatusCode {
+impl ::core::cmp::PartialEq<Status> for ::http_returns::http::StatusCode {
     fn eq(&self, other: &Status) -> bool {
         self.as_u16() == other.code()
     }
@@ -194,7 +194,7 @@ pub trait Documented<const N: u16> {}
 #[derive(Debug, Clone, Copy)]
 pub enum Checks {}
 /// Lists a code where it is documented.
-impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
+impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
@@ -217,7 +217,7 @@ impl Documented<405> for AllDocuments {}
 #[diagnostic::do_not_recommend]
 impl Documented<409> for AllDocuments {}
 /// Every document in `docs/`, in path order.
-pub static DOCUMENTS: &[&::returns::Document] = &[
+pub static DOCUMENTS: &[&::http_returns::Document] = &[
     &creating_a_user_group::DOCUMENT,
     &deleting_a_user_group::DOCUMENT,
     &querying_user_group_details::DOCUMENT,
@@ -227,17 +227,19 @@ pub static DOCUMENTS: &[&::returns::Document] = &[
 #[allow(unused_macros)]
 macro_rules! __operation {
     ([$($module:tt)*] $mode:ident "DELETE /v3/groups/{}" $op:literal) => {
-        ::returns::__private::operation_page!($mode [$($module)*] deleting_a_user_group)
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        deleting_a_user_group)
     };
     ([$($module:tt)*] $mode:ident "GET /v3/groups/{}" $op:literal) => {
-        ::returns::__private::operation_page!($mode [$($module)*]
+        ::http_returns::__private::operation_page!($mode [$($module)*]
         querying_user_group_details)
     };
     ([$($module:tt)*] $mode:ident "POST /v3/groups" $op:literal) => {
-        ::returns::__private::operation_page!($mode [$($module)*] creating_a_user_group)
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        creating_a_user_group)
     };
     ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-        ::returns::__private::no_such_operation!($mode $op [::returns]
+        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
         "`docs/`"["DELETE /v3/groups/{group_id}" "deleting-a-user-group.md"
         "GET /v3/groups/{group_id}" "querying-user-group-details.md" "POST /v3/groups"
         "creating-a-user-group.md"])
@@ -248,53 +250,53 @@ macro_rules! __operation {
 pub(crate) use __operation;
 /// What `creating-a-user-group.md` lists under "Creating a User Group": 201, 400, 401, 403, 405, 409.
 pub mod creating_a_user_group {
-    pub static DOCUMENT: ::returns::Document = ::returns::Document {
+    pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
         path: "creating-a-user-group.md",
         module: "creating_a_user_group",
         title: Some("Creating a User Group"),
         operations: &[
-            ::returns::Operation {
+            ::http_returns::Operation {
                 method: "POST",
                 path: "/v3/groups",
             },
         ],
         entries: &[
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 201,
                 None,
                 None,
                 None,
                 "The user group is successfully created.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 400,
                 None,
                 None,
                 None,
                 "The server failed to process the request.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 401,
                 None,
                 None,
                 None,
                 "You must enter a username and password to access the requested page.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 403,
                 None,
                 None,
                 None,
                 "You are forbidden to access the requested page.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 409,
                 None,
                 None,
                 None,
                 "A resource conflict occurs.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 405,
                 None,
                 None,
@@ -313,7 +315,7 @@ pub mod creating_a_user_group {
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
-    impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
+    impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}
@@ -332,53 +334,53 @@ pub mod creating_a_user_group {
 }
 /// What `deleting-a-user-group.md` lists under "Deleting a User Group": 204, 400, 401, 403, 404, 405.
 pub mod deleting_a_user_group {
-    pub static DOCUMENT: ::returns::Document = ::returns::Document {
+    pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
         path: "deleting-a-user-group.md",
         module: "deleting_a_user_group",
         title: Some("Deleting a User Group"),
         operations: &[
-            ::returns::Operation {
+            ::http_returns::Operation {
                 method: "DELETE",
                 path: "/v3/groups/{group_id}",
             },
         ],
         entries: &[
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 204,
                 None,
                 None,
                 None,
                 "The user group is deleted successfully.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 400,
                 None,
                 None,
                 None,
                 "The server failed to process the request.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 401,
                 None,
                 None,
                 None,
                 "You must enter a username and password to access the requested page.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 403,
                 None,
                 None,
                 None,
                 "You are forbidden to access the requested page.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 404,
                 None,
                 None,
                 None,
                 "The server could not find the requested page.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 405,
                 None,
                 None,
@@ -397,7 +399,7 @@ pub mod deleting_a_user_group {
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
-    impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
+    impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}
@@ -416,53 +418,53 @@ pub mod deleting_a_user_group {
 }
 /// What `querying-user-group-details.md` lists under "Querying User Group Details": 200, 400, 401, 403, 404, 405.
 pub mod querying_user_group_details {
-    pub static DOCUMENT: ::returns::Document = ::returns::Document {
+    pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
         path: "querying-user-group-details.md",
         module: "querying_user_group_details",
         title: Some("Querying User Group Details"),
         operations: &[
-            ::returns::Operation {
+            ::http_returns::Operation {
                 method: "GET",
                 path: "/v3/groups/{group_id}",
             },
         ],
         entries: &[
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 200,
                 None,
                 None,
                 None,
                 "The request is successful.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 400,
                 None,
                 None,
                 None,
                 "The server failed to process the request.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 401,
                 None,
                 None,
                 None,
                 "You must enter a username and password to access the requested page.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 403,
                 None,
                 None,
                 None,
                 "You are forbidden to access the requested page.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 404,
                 None,
                 None,
                 None,
                 "The server could not find the requested page.",
             ),
-            ::returns::__private::entry(
+            ::http_returns::__private::entry(
                 405,
                 None,
                 None,
@@ -481,7 +483,7 @@ pub mod querying_user_group_details {
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
-    impl<const N: u16> ::returns::__private::ListsCode<N> for Checks
+    impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 //! The HTTP status codes that the documents in `docs/` list, and what each
 //! document says of them. `#[returns(..)]` checks handlers against it.
-::returns::__private::generated_module! {
+::http_returns::__private::generated_module! {
 format = 0,
 command = "cargo xtask regen",
 /// An HTTP status code that at least one document in `docs/` lists.
@@ -77,12 +77,12 @@ impl ::core::fmt::Display for Status {
 }
 /// The status for a code a document lists; any other is an error.
 impl ::core::convert::TryFrom<u16> for Status {
-    type Error = ::returns::UndocumentedStatus;
+    type Error = ::http_returns::UndocumentedStatus;
     fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
         match Status::from_code(code) {
             ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
             ::core::option::Option::None => {
-                ::core::result::Result::Err(::returns::UndocumentedStatus(code))
+                ::core::result::Result::Err(::http_returns::UndocumentedStatus(code))
             }
         }
     }
@@ -92,20 +92,20 @@ impl ::core::convert::From<Status> for u16 {
         status.code()
     }
 }
-impl ::core::convert::From<Status> for ::returns::http::StatusCode {
+impl ::core::convert::From<Status> for ::http_returns::http::StatusCode {
     fn from(status: Status) -> Self {
-        match ::returns::http::StatusCode::from_u16(status.code()) {
+        match ::http_returns::http::StatusCode::from_u16(status.code()) {
             ::core::result::Result::Ok(code) => code,
             ::core::result::Result::Err(_) => ::core::unreachable!(),
         }
     }
 }
-impl ::core::cmp::PartialEq<::returns::http::StatusCode> for Status {
-    fn eq(&self, other: &::returns::http::StatusCode) -> bool {
+impl ::core::cmp::PartialEq<::http_returns::http::StatusCode> for Status {
+    fn eq(&self, other: &::http_returns::http::StatusCode) -> bool {
         self.code() == other.as_u16()
     }
 }
-impl ::core::cmp::PartialEq<Status> for ::returns::http::StatusCode {
+impl ::core::cmp::PartialEq<Status> for ::http_returns::http::StatusCode {
     fn eq(&self, other: &Status) -> bool {
         self.as_u16() == other.code()
     }
@@ -126,7 +126,7 @@ pub trait Documented<const N: u16> {}
 #[derive(Debug, Clone, Copy)]
 pub enum Checks {}
 /// Lists a code where it is documented.
-impl<const N: u16> ::returns::ListsCode<N> for Checks
+impl<const N: u16> ::http_returns::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
@@ -135,28 +135,28 @@ impl Documented<202> for AllDocuments {}
 #[diagnostic::do_not_recommend]
 impl Documented<409> for AllDocuments {}
 /// Every document in `docs/`, in path order.
-pub static DOCUMENTS: &[&::returns::Document] = &[&returned_values::DOCUMENT];
+pub static DOCUMENTS: &[&::http_returns::Document] = &[&returned_values::DOCUMENT];
 /// What `returned-values.md` lists under "Returned Values".
 ///
 /// - 202 (normal): The task is accepted.
 /// - 409 (abnormal): The queue is full.
 pub mod returned_values {
     /// What `returned-values.md` says, row by row.
-    pub static DOCUMENT: ::returns::Document = ::returns::Document {
+    pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
         path: "returned-values.md",
         title: Some("Returned Values"),
         entries: &[
-            ::returns::Entry {
+            ::http_returns::Entry {
                 code: 202,
                 reason: None,
-                group: Some(::returns::Group::Normal),
+                group: Some(::http_returns::Group::Normal),
                 label: Some("Normal"),
                 description: "The task is accepted.",
             },
-            ::returns::Entry {
+            ::http_returns::Entry {
                 code: 409,
                 reason: None,
-                group: Some(::returns::Group::Abnormal),
+                group: Some(::http_returns::Group::Abnormal),
                 label: Some("Abnormal"),
                 description: "The queue is full.",
             },
@@ -177,7 +177,7 @@ pub mod returned_values {
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
     /// Lists a code where it is documented.
-    impl<const N: u16> ::returns::ListsCode<N> for Checks
+    impl<const N: u16> ::http_returns::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}
