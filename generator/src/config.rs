@@ -158,7 +158,7 @@ impl Config {
         let freshness = module_file::compare(previous.as_deref(), &generated.module);
         let drift = || {
             let text = previous.as_deref().map(String::from_utf8_lossy);
-            Drift::between(text.as_deref(), &generated.pages)
+            Drift::between(text.as_deref(), &generated.module, &generated.pages)
         };
         let (outcome, drift) = match (mode, freshness) {
             (Mode::Check, Freshness::Fresh) => (Outcome::Fresh, Drift::None),
@@ -235,6 +235,12 @@ impl Config {
     #[cfg(feature = "clap")]
     pub(crate) fn command_line(&self) -> &str {
         &self.command
+    }
+
+    /// The path generated code names this crate by, as set.
+    #[cfg(feature = "clap")]
+    pub(crate) fn runtime_path(&self) -> &str {
+        &self.runtime
     }
 
     /// `path` as messages show it: relative to the root (with `..` beside
@@ -324,7 +330,7 @@ mod tests {
                 && stale.message().ends_with(
                     "differs from what the documents in docs give\n  run `cargo xtask regen --spec docs` and commit src/statuses.rs\
                      \n  what the documents changed:\
-                     \n    (no page's codes or operations changed: its descriptions, titles or labels did)"
+                     \n    (no page's codes or operations changed; other text of the module did, such as a description, a title or a label)"
                 ),
             "{}",
             stale.message()

@@ -65,17 +65,24 @@ pub enum Drift {
     },
     /// Each page whose codes or operations changed.
     Changes(Vec<Change>),
+    /// Only the module's first line changed: the command that made it.
+    /// The documents did not.
+    Header,
 }
 
 impl Drift {
-    /// What changed from the module text `old` (if there was one) to the
-    /// pages `new`.
-    pub(crate) fn between(old: Option<&str>, new: &[drift::Page]) -> Drift {
+    /// What changed from the module text `old` (if there was one) to
+    /// `new`, the module written from the pages `pages`.
+    pub(crate) fn between(old: Option<&str>, new: &str, pages: &[drift::Page]) -> Drift {
         let Some(old) = old else {
             return Drift::None;
         };
+        let body = |text: &str| text.split_once('\n').map(|(_, body)| body.to_owned());
+        if body(&old.replace("\r\n", "\n")) == body(new) {
+            return Drift::Header;
+        }
         match drift::read_module(old) {
-            Ok(before) => Drift::Changes(drift::changes(&before, new)),
+            Ok(before) => Drift::Changes(drift::changes(&before, pages)),
             Err(why) => Drift::Unknown { why },
         }
     }
@@ -90,7 +97,13 @@ impl Drift {
             // The module changed, but no page's codes or operations did:
             // said, so that an empty list does not read as "nothing".
             Drift::Changes(changes) if changes.is_empty() => vec![
-                "  (no page's codes or operations changed: its descriptions, titles or labels did)"
+                "  (no page's codes or operations changed; other text of the module did, such as a \
+                 description, a title or a label)"
+                    .to_owned(),
+            ],
+            Drift::Header => vec![
+                "  (only the module's first line changed, the command that made it: the documents \
+                 did not)"
                     .to_owned(),
             ],
             Drift::Changes(changes) => changes.iter().map(|change| format!("  {change}")).collect(),

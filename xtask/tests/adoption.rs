@@ -269,6 +269,17 @@ fn a_service_follows_the_readme() {
         all_output(&test)
     );
 
+    // The same command spelled with the flag its xtask sets already
+    // changes nothing: the module, and so plain `cargo test`, stay as they are.
+    let spelled = run(&service, "cargo xtask regen --spec docs");
+    assert!(
+        String::from_utf8_lossy(&spelled.stdout).starts_with("regen: unchanged: src/statuses.rs"),
+        "{}",
+        all_output(&spelled)
+    );
+    let check = run(&service, "cargo xtask regen --check --spec ./docs");
+    assert!(check.status.success(), "{}", all_output(&check));
+
     // On start, the service prints its coverage as shown.
     let coverage = output_starting(&section, "2 of 3 documented operations");
     let port = free_port();

@@ -118,24 +118,33 @@ impl clap::Args for Regen {
 
 impl Regen {
     /// `defaults` with the paths given on the command line (read from the
-    /// current directory); its command repeats them, so that the module's
-    /// first line and the stale message name the exact command.
+    /// current directory). Its command repeats a flag only where it changes
+    /// what `defaults` say, so that the module's first line and the stale
+    /// message name the exact command, and equivalent commands
+    /// (`regen --spec docs` where the xtask reads `docs` already) give the
+    /// same module.
     fn config(&self, defaults: Config) -> Config {
         let mut config = defaults;
         let mut command = config.command_line().to_owned();
         if let Some(spec) = &self.spec {
             let spec = super::from_current_dir(spec);
-            command += &format!(" --spec {}", config.shown(&spec));
-            config = config.spec(spec);
+            if !same_path(&spec, &config.spec_path()) {
+                command += &format!(" --spec {}", config.shown(&spec));
+                config = config.spec(spec);
+            }
         }
         if let Some(out) = &self.out {
             let out = super::from_current_dir(out);
-            command += &format!(" --out {}", config.shown(&out));
-            config = config.out(out);
+            if !same_path(&out, &config.out_path()) {
+                command += &format!(" --out {}", config.shown(&out));
+                config = config.out(out);
+            }
         }
         if let Some(runtime) = &self.runtime {
-            command += &format!(" --runtime {runtime}");
-            config = config.runtime(runtime.clone());
+            if runtime != config.runtime_path() {
+                command += &format!(" --runtime {runtime}");
+                config = config.runtime(runtime.clone());
+            }
         }
         config.command(command)
     }
@@ -168,6 +177,18 @@ impl Regen {
     }
 }
 
+/// Whether two paths name the same file: as the file system resolves
+/// them where both exist, else with `.` and `..` folded.
+fn same_path(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            crate::paths::absolute(&cwd, a) == crate::paths::absolute(&cwd, b)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,8 +210,17 @@ mod tests {
         );
         assert_eq!(config.spec_path(), root.join("docs"));
         assert_eq!(
-            Regen::default().config(defaults).command_line(),
+            Regen::default().config(defaults.clone()).command_line(),
             "cargo xtask regen"
         );
+        // The flags the defaults set already, however spelled, change nothing.
+        let defaults = defaults.spec("docs").runtime("::my_returns");
+        let same = Regen {
+            spec: Some(root.join(".").join("docs")),
+            out: Some(PathBuf::from("src/statuses.rs")),
+            runtime: Some("::my_returns".to_owned()),
+            check: false,
+        };
+        assert_eq!(same.config(defaults).command_line(), "cargo xtask regen");
     }
 }
