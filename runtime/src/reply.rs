@@ -244,6 +244,11 @@ pub enum AnyCode {}
 
 impl<const N: u16> ListsCode<N> for AnyCode {}
 
+// What rustc gives a handler's `Documents` when `#[returns(.., op = "..")]`
+// cannot reach the status module (it is not mounted): the missing module is
+// then the one error, not one more per declared code.
+impl<const N: u16> ListsCode<N> for () {}
+
 /// The set of a `Reply` whose function has no `#[returns(..)]`: it declares
 /// no code, so no reply of that type can be built.
 #[derive(Debug, Clone, Copy)]

@@ -1,4 +1,6 @@
-//! A crate that mounts no `statuses`: each code says what to add.
+//! A crate that mounts no `statuses`: one error per handler, at its
+//! attribute, whatever it names (codes, `page =`, `op =`), and none at its
+//! codes or replies.
 use http_returns::{returns, Reply};
 
 #[returns(202, 409)]
@@ -15,6 +17,14 @@ mod api {
     }
 }
 
+#[returns(201, 400, 409, op = "POST /v3/groups")]
+async fn create(name: String) -> Reply<String> {
+    if name.is_empty() {
+        return Reply::bad_request(name);
+    }
+    Reply::created(name)
+}
+
 fn main() {
-    let _ = (deliver(), api::find());
+    let _ = (deliver(), api::find(), create(String::new()));
 }
