@@ -19,10 +19,17 @@ pub fn no_such(input: TokenStream) -> TokenStream {
     let Some((mode, op, rest)) = head(&mut trees) else {
         return malformed();
     };
-    let [TokenTree::Group(runtime), source, TokenTree::Group(list)] = rest.as_slice() else {
+    let [
+        TokenTree::Group(runtime),
+        source,
+        command,
+        TokenTree::Group(list),
+    ] = rest.as_slice()
+    else {
         return malformed();
     };
     let source = string(source).unwrap_or_default();
+    let command = string(command).unwrap_or_default();
     let documented: Vec<(String, String)> = flat(list.stream())
         .chunks(2)
         .filter_map(|pair| Some((string(pair.first()?)?, string(pair.get(1)?)?)))
@@ -32,7 +39,7 @@ pub fn no_such(input: TokenStream) -> TokenStream {
     let message = if documented.is_empty() {
         format!(
             "no page in {source} documents an operation, so none can be named with `op =`: a page states \
-             its operation under a `URI` heading, such as `POST /v3/groups`"
+             its operation under a `URI` heading, such as `POST /v3/groups`; add it there and run `{command}`"
         )
     } else {
         let wanted = normal(&written);
@@ -50,7 +57,8 @@ pub fn no_such(input: TokenStream) -> TokenStream {
             "no page in {source} documents the operation `{written}`\n\
              note: the nearest documented operations: {}\n\
              help: parameter names do not matter (`{{id}}` matches `{{group_id}}`); the method and \
-             every other part of the path must be as the page states it",
+             every other part of the path must be as the page states it\n\
+             help: if the operation is new, add its page to {source} and run `{command}`",
             nearest.join(", ")
         )
     };

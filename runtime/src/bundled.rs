@@ -287,7 +287,7 @@ pub static DOCUMENTS: &[&::http_returns::Document] = &[&returned_values::DOCUMEN
 macro_rules! __operation {
     ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
         ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
-        "`spec/`"[])
+        "`spec/`" "cargo xtask regen"[])
     };
 }
 #[doc(hidden)]

@@ -218,7 +218,7 @@ pub trait NamedOperation: DeclaredSet {}
 #[diagnostic::on_unimplemented(
     message = "HTTP status code {N} is not declared by this handler's `#[returns(..)]`",
     label = "this reply has status {N}",
-    note = "add {N} to the handler's `#[returns(..)]` if it can answer with it",
+    note = "if the handler can answer with {N}, add it to its `#[returns(..)]`; the handler's pages must list {N} too (else document it there and regenerate the status module)",
     note = "a function without `#[returns(..)]` declares no code (its set is `Undeclared`): add `#[returns(..)]` to it, listing the codes it answers with"
 )]
 pub trait Declares<const N: u16>: DeclaredSet<Documents: Lists<N>> {}

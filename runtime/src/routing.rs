@@ -330,6 +330,42 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
         self
     }
 
+    /// Gives the router its state, as [`axum::Router::with_state`] does:
+    /// the routes stay listed, and the result needs state `S2` (usually
+    /// `()`, ready for [`Routes::into_router`] and `axum::serve`).
+    ///
+    /// ```
+    /// use http_returns::routing::{Routes, get};
+    /// use http_returns::{returns, Reply};
+    /// use http_returns::bundled as statuses;
+    ///
+    /// #[derive(Clone)]
+    /// struct Greeting(&'static str);
+    ///
+    /// #[returns(200)]
+    /// async fn hello(axum::extract::State(greeting): axum::extract::State<Greeting>) -> Reply<&'static str> {
+    ///     Reply::ok(greeting.0)
+    /// }
+    ///
+    /// # fn main() {
+    /// let routes: Routes = Routes::new(statuses::DOCUMENTS)
+    ///     .route("/hello", get(hello))
+    ///     .with_state(Greeting("hello"));
+    /// assert_eq!(routes.list().len(), 1);
+    /// let router: axum::Router = routes.into_router();
+    /// # let _ = router;
+    /// # }
+    /// ```
+    pub fn with_state<S2>(self, state: S) -> Routes<S2> {
+        Routes {
+            router: self.router.with_state(state),
+            routes: self.routes,
+            fallbacks: self.fallbacks,
+            documents: self.documents,
+            base: self.base,
+        }
+    }
+
     /// Every route served so far, in the order it was registered: the
     /// input of `openapi::document`, `ConformanceLayer::new` and
     /// [`coverage::report`](crate::coverage::report).

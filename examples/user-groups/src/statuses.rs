@@ -240,9 +240,10 @@ macro_rules! __operation {
     };
     ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
         ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
-        "`docs/`"["DELETE /v3/groups/{group_id}" "deleting-a-user-group.md"
-        "GET /v3/groups/{group_id}" "querying-user-group-details.md" "POST /v3/groups"
-        "creating-a-user-group.md"])
+        "`docs/`"
+        "cargo run -p user-groups-xtask -- regen"["DELETE /v3/groups/{group_id}"
+        "deleting-a-user-group.md" "GET /v3/groups/{group_id}"
+        "querying-user-group-details.md" "POST /v3/groups" "creating-a-user-group.md"])
     };
 }
 #[doc(hidden)]

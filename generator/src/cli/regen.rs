@@ -1,6 +1,7 @@
 //! [`Regen`]: the `regen` command as a `clap` type, for a user's own xtask
 //! to embed as a subcommand (as xtask-wasm's `Dist` is embedded).
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -159,10 +160,13 @@ impl Regen {
                 for warning in &report.warnings {
                     eprintln!("{warning}");
                 }
-                println!("{report}");
-                // What the documents' change means for the service, per operation.
+                // What the documents' change means for the service, per
+                // operation. A closed pipe (`| head -1`) is no error: the
+                // module is written, and the rest of the text is not wanted.
+                let mut stdout = std::io::stdout().lock();
+                let _ = writeln!(stdout, "{report}");
                 for line in report.drift.lines() {
-                    println!("{line}");
+                    let _ = writeln!(stdout, "{line}");
                 }
                 ExitCode::SUCCESS
             }

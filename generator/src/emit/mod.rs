@@ -82,7 +82,7 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
     let status = status_enum::tokens(&documents, &codes, &runtime, &source);
     let names = document_modules::names(&documents);
     let documents_static = document_modules::documents_static(&names, &runtime, &source);
-    let operations = operations::tokens(&documents, &names, &runtime, &source);
+    let operations = operations::tokens(&documents, &names, &runtime, &source, &options.command);
     let union = documented::tokens(
         documented::Scope::All(&options.documents),
         &quote!(AllDocuments),

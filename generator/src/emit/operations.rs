@@ -52,6 +52,7 @@ pub fn tokens(
     names: &[String],
     runtime: &TokenStream,
     source: &str,
+    command: &str,
 ) -> TokenStream {
     // Each normalised operation: how the first page writes it, and the
     // pages that document it, as (path, module).
@@ -106,7 +107,7 @@ pub fn tokens(
         macro_rules! __operation {
             #(#arms)*
             ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-                #runtime::__private::no_such_operation!($mode $op [#runtime] #source [#(#listed)*])
+                #runtime::__private::no_such_operation!($mode $op [#runtime] #source #command [#(#listed)*])
             };
         }
         #[doc(hidden)]

@@ -173,7 +173,8 @@ macro_rules! __operation {
     };
     ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
         ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
-        "`runtime/tests/queues/docs/`"["DELETE /v1.0/{project_id}/queues/{queue_name}"
+        "`runtime/tests/queues/docs/`"
+        "cargo xtask regen --spec runtime/tests/queues/docs --out runtime/tests/queues/statuses.rs"["DELETE /v1.0/{project_id}/queues/{queue_name}"
         "deleting-a-queue.rst" "GET /v1.0/{project_id}/queues/{queue_name}"
         "querying-a-queue.rst"])
     };

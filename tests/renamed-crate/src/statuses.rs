@@ -287,7 +287,8 @@ pub static DOCUMENTS: &[&::renamed_returns::Document] = &[&returned_values::DOCU
 macro_rules! __operation {
     ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
         ::renamed_returns::__private::no_such_operation!($mode $op [::renamed_returns]
-        "`tests/renamed-crate/docs/`"[])
+        "`tests/renamed-crate/docs/`"
+        "cargo xtask regen --spec tests/renamed-crate/docs --out tests/renamed-crate/src/statuses.rs --runtime ::renamed_returns"[])
     };
 }
 #[doc(hidden)]

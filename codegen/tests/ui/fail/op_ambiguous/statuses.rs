@@ -158,7 +158,8 @@ macro_rules! __operation {
     };
     ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
         ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
-        "`codegen/tests/ui/fail/op_ambiguous/docs/`"["GET /v3/groups/{group_id}"
+        "`codegen/tests/ui/fail/op_ambiguous/docs/`"
+        "cargo xtask regen --spec codegen/tests/ui/fail/op_ambiguous/docs --out codegen/tests/ui/fail/op_ambiguous/statuses.rs"["GET /v3/groups/{group_id}"
         "querying-a-group-v2.md" "GET /v3/groups/{group_id}" "querying-a-group.md"])
     };
 }
