@@ -139,16 +139,12 @@ fn string(tree: &TokenTree) -> Option<String> {
 }
 
 /// In `page` mode, `{ compile_error!(message); "" }` at `span`; in
-/// `checks` mode, the type `runtime::__private::AnyCode`.
+/// `checks` mode, the type `runtime::AnyCode`.
 fn error(mode: &str, runtime: &TokenStream, span: Span, message: &str) -> TokenStream {
     let runtime: Vec<TokenTree> = runtime.clone().into_iter().collect();
     if mode != "page" {
         return Tokens::build(span, |t| {
-            t.extend(&runtime)
-                .colons()
-                .ident("__private")
-                .colons()
-                .ident("AnyCode");
+            t.extend(&runtime).colons().ident("AnyCode");
         });
     }
     Tokens::build(span, |t| {

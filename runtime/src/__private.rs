@@ -1,10 +1,8 @@
 //! What `#[returns(..)]` expands to. Not public API: names here may change.
 
-use crate::{DeclaredSet, Declares};
+use crate::{AnyCode, DeclaredSet, Declares};
 
 use crate::{Entry, Group};
-
-pub use crate::handler::{Annotated, AsyncFn, Replies, SyncFn};
 
 /// A generated module's row: an [`Entry`] written positionally, which
 /// keeps a large module a fifth smaller than with its field names.
@@ -23,9 +21,9 @@ pub const fn entry(
         description,
     }
 }
-pub use crate::reply::{AnyCode, Lists, ListsCode};
+pub use crate::__status_impls as status_impls;
 pub use crate::route::template_shape;
-pub use crate::status::UndocumentedStatus;
+pub use crate::status::undocumented;
 
 /// The set used when `#[returns(..)]` has an argument error: it declares
 /// everything, so the error in the arguments is the only one reported.

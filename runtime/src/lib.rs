@@ -24,9 +24,12 @@ mod status;
 pub mod __private;
 
 pub use document::{Document, Entry, Group, Operation};
-pub use handler::declared;
-pub use reply::{DeclaredSet, Declares, NamedOperation, Reply, Undeclared};
+pub use handler::{Annotated, AsyncFn, Replies, SyncFn, declared};
+pub use reply::{
+    AnyCode, DeclaredSet, Declares, Lists, ListsCode, NamedOperation, Reply, Undeclared,
+};
 pub use route::{Documented, Route};
+pub use status::UndocumentedStatus;
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,
 /// so a crate needs no `http` dependency of its own for them.

@@ -94,7 +94,7 @@ pub fn tokens(
         pub enum Checks {}
 
         #(#[doc = #lists_doc])*
-        impl<const N: u16> #runtime::__private::ListsCode<N> for Checks where #marker: Documented<N> {}
+        impl<const N: u16> #runtime::ListsCode<N> for Checks where #marker: Documented<N> {}
 
         #(#impls)*
     }

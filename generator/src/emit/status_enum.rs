@@ -1,6 +1,7 @@
-//! The `Status` enum: one variant per documented code, its const API and
-//! conversions. All of it is generated: the enum belongs to the crate that
-//! mounts the module, which alone may implement traits for it.
+//! The `Status` enum's data: one variant per documented code, with its
+//! reason and docs. The runtime's `status_enum!` turns it into the enum,
+//! its const API and its conversions, in the crate that mounts the module
+//! (which alone may implement traits for it).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -27,15 +28,20 @@ pub fn tokens(
             #variant = #value,
         }
     });
-    let names: Vec<_> = codes.iter().map(Code::ident).collect();
-    let values = codes.iter().map(|code| Literal::u16_unsuffixed(code.code));
-    let reasons = codes.iter().map(|code| code.reason.as_str());
+    let table = codes.iter().map(|code| {
+        let variant = code.ident();
+        let value = Literal::u16_unsuffixed(code.code);
+        let reason = code.reason.as_str();
+        quote!(#variant = #value #reason,)
+    });
     let enum_doc = [
         format!(" An HTTP status code that at least one document in {source} lists."),
         String::new(),
         " Variants are named by the code's canonical reason phrase and carry".to_owned(),
         " what each document says of the code.".to_owned(),
     ];
+    // The enum and its table are data; the runtime's `status_impls!`
+    // writes the methods and conversions, so changing them stales no module.
     quote! {
         #(#[doc = #enum_doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,108 +50,7 @@ pub fn tokens(
             #(#variants)*
         }
 
-        impl Status {
-            /// Every documented status, in ascending order of code.
-            pub const ALL: &'static [Status] = &[#(Status::#names),*];
-
-            /// The numeric code: `Status::Accepted.code() == 202`.
-            pub const fn code(self) -> u16 {
-                self as u16
-            }
-
-            /// The canonical reason phrase (`"Accepted"`): IANA's where it has
-            /// one, else the one the documents use; empty if neither has one.
-            pub const fn reason(self) -> &'static str {
-                match self {
-                    #(Status::#names => #reasons,)*
-                }
-            }
-
-            /// The status for `code`, if a document lists it.
-            pub const fn from_code(code: u16) -> ::core::option::Option<Status> {
-                match code {
-                    #(#values => ::core::option::Option::Some(Status::#names),)*
-                    _ => ::core::option::Option::None,
-                }
-            }
-
-            /// Whether the code is 1xx.
-            pub const fn is_informational(self) -> bool {
-                self.code() / 100 == 1
-            }
-
-            /// Whether the code is 2xx.
-            pub const fn is_success(self) -> bool {
-                self.code() / 100 == 2
-            }
-
-            /// Whether the code is 3xx.
-            pub const fn is_redirection(self) -> bool {
-                self.code() / 100 == 3
-            }
-
-            /// Whether the code is 4xx.
-            pub const fn is_client_error(self) -> bool {
-                self.code() / 100 == 4
-            }
-
-            /// Whether the code is 5xx.
-            pub const fn is_server_error(self) -> bool {
-                self.code() / 100 == 5
-            }
-        }
-
-        /// `202 Accepted`; the code alone where no reason is known.
-        impl ::core::fmt::Display for Status {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self.reason() {
-                    "" => ::core::write!(f, "{}", self.code()),
-                    reason => ::core::write!(f, "{} {}", self.code(), reason),
-                }
-            }
-        }
-
-        /// The status for a code a document lists; any other is an error.
-        impl ::core::convert::TryFrom<u16> for Status {
-            type Error = #runtime::__private::UndocumentedStatus;
-
-            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
-                match Status::from_code(code) {
-                    ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
-                    ::core::option::Option::None => {
-                        ::core::result::Result::Err(#runtime::__private::UndocumentedStatus(code))
-                    }
-                }
-            }
-        }
-
-        impl ::core::convert::From<Status> for u16 {
-            fn from(status: Status) -> u16 {
-                status.code()
-            }
-        }
-
-        impl ::core::convert::From<Status> for #runtime::http::StatusCode {
-            fn from(status: Status) -> Self {
-                match #runtime::http::StatusCode::from_u16(status.code()) {
-                    ::core::result::Result::Ok(code) => code,
-                    // Generated codes are in 100..=599, all valid here.
-                    ::core::result::Result::Err(_) => ::core::unreachable!(),
-                }
-            }
-        }
-
-        impl ::core::cmp::PartialEq<#runtime::http::StatusCode> for Status {
-            fn eq(&self, other: &#runtime::http::StatusCode) -> bool {
-                self.code() == other.as_u16()
-            }
-        }
-
-        impl ::core::cmp::PartialEq<Status> for #runtime::http::StatusCode {
-            fn eq(&self, other: &Status) -> bool {
-                self.as_u16() == other.code()
-            }
-        }
+        #runtime::__private::status_impls! { #(#table)* }
     }
 }
 

@@ -29,95 +29,8 @@ pub enum Status {
     /// - `querying-a-group.md`: No such group.
     NotFound = 404,
 }
-impl Status {
-    /// Every documented status, in ascending order of code.
-    pub const ALL: &'static [Status] = &[Status::Ok, Status::NotFound];
-    /// The numeric code: `Status::Accepted.code() == 202`.
-    pub const fn code(self) -> u16 {
-        self as u16
-    }
-    /// The canonical reason phrase (`"Accepted"`): IANA's where it has
-    /// one, else the one the documents use; empty if neither has one.
-    pub const fn reason(self) -> &'static str {
-        match self {
-            Status::Ok => "OK",
-            Status::NotFound => "Not Found",
-        }
-    }
-    /// The status for `code`, if a document lists it.
-    pub const fn from_code(code: u16) -> ::core::option::Option<Status> {
-        match code {
-            200 => ::core::option::Option::Some(Status::Ok),
-            404 => ::core::option::Option::Some(Status::NotFound),
-            _ => ::core::option::Option::None,
-        }
-    }
-    /// Whether the code is 1xx.
-    pub const fn is_informational(self) -> bool {
-        self.code() / 100 == 1
-    }
-    /// Whether the code is 2xx.
-    pub const fn is_success(self) -> bool {
-        self.code() / 100 == 2
-    }
-    /// Whether the code is 3xx.
-    pub const fn is_redirection(self) -> bool {
-        self.code() / 100 == 3
-    }
-    /// Whether the code is 4xx.
-    pub const fn is_client_error(self) -> bool {
-        self.code() / 100 == 4
-    }
-    /// Whether the code is 5xx.
-    pub const fn is_server_error(self) -> bool {
-        self.code() / 100 == 5
-    }
-}
-/// `202 Accepted`; the code alone where no reason is known.
-impl ::core::fmt::Display for Status {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.reason() {
-            "" => ::core::write!(f, "{}", self.code()),
-            reason => ::core::write!(f, "{} {}", self.code(), reason),
-        }
-    }
-}
-/// The status for a code a document lists; any other is an error.
-impl ::core::convert::TryFrom<u16> for Status {
-    type Error = ::http_returns::__private::UndocumentedStatus;
-    fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
-        match Status::from_code(code) {
-            ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
-            ::core::option::Option::None => {
-                ::core::result::Result::Err(
-                    ::http_returns::__private::UndocumentedStatus(code),
-                )
-            }
-        }
-    }
-}
-impl ::core::convert::From<Status> for u16 {
-    fn from(status: Status) -> u16 {
-        status.code()
-    }
-}
-impl ::core::convert::From<Status> for ::http_returns::http::StatusCode {
-    fn from(status: Status) -> Self {
-        match ::http_returns::http::StatusCode::from_u16(status.code()) {
-            ::core::result::Result::Ok(code) => code,
-            ::core::result::Result::Err(_) => ::core::unreachable!(),
-        }
-    }
-}
-impl ::core::cmp::PartialEq<::http_returns::http::StatusCode> for Status {
-    fn eq(&self, other: &::http_returns::http::StatusCode) -> bool {
-        self.code() == other.as_u16()
-    }
-}
-impl ::core::cmp::PartialEq<Status> for ::http_returns::http::StatusCode {
-    fn eq(&self, other: &Status) -> bool {
-        self.as_u16() == other.code()
-    }
+::http_returns::__private::status_impls! {
+    Ok = 200 "OK", NotFound = 404 "Not Found",
 }
 /// Stands for every document in `codegen/tests/ui/fail/op_ambiguous/docs/` at once: it implements
 /// [`Documented<N>`] for each code any of them lists.
@@ -135,7 +48,7 @@ pub trait Documented<const N: u16> {}
 #[derive(Debug, Clone, Copy)]
 pub enum Checks {}
 /// Lists a code where it is documented.
-impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
+impl<const N: u16> ::http_returns::ListsCode<N> for Checks
 where
     AllDocuments: Documented<N>,
 {}
@@ -193,7 +106,7 @@ pub mod querying_a_group_v2 {
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
-    impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
+    impl<const N: u16> ::http_returns::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}
@@ -229,7 +142,7 @@ pub mod querying_a_group {
     pub trait Documented<const N: u16> {}
     #[derive(Debug, Clone, Copy)]
     pub enum Checks {}
-    impl<const N: u16> ::http_returns::__private::ListsCode<N> for Checks
+    impl<const N: u16> ::http_returns::ListsCode<N> for Checks
     where
         ThisDocument: Documented<N>,
     {}
