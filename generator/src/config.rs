@@ -15,8 +15,9 @@ use crate::{drift, emit, parallel};
 /// that module names the runtime and the command that rewrites it.
 ///
 /// Relative paths are read from [`Config::new`]'s root (a workspace or a
-/// crate directory), and shown relative to it in messages. Nothing else is
-/// read from the process: no current directory, no environment.
+/// crate directory), and shown relative to it in messages. Nothing is read
+/// from the process: no current directory (a relative root is taken as
+/// written), no environment.
 ///
 /// ```no_run
 /// let config = http_returns_build::Config::new(env!("CARGO_MANIFEST_DIR"))
@@ -305,7 +306,7 @@ mod tests {
         let wrote = config.run(Mode::Write).expect("written");
         assert_eq!(
             wrote.to_string(),
-            "regen: wrote src/statuses.rs (1 document, 17 rows, 17 status codes)"
+            "wrote src/statuses.rs (1 document, 17 rows, 17 status codes)"
         );
         assert_eq!(
             config.run(Mode::Write).expect("run").outcome,

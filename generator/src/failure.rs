@@ -76,7 +76,10 @@ impl Failure {
     pub fn message(&self) -> String {
         match self {
             Failure::Documents { diagnostics, out } => {
-                format!("{}; {out} was not touched", stopped("regen", diagnostics))
+                format!(
+                    "{}; {out} was not touched",
+                    stopped("reading the documents", diagnostics)
+                )
             }
             Failure::Io {
                 out, action, error, ..

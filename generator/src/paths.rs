@@ -20,10 +20,11 @@ pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
 /// `path` relative to `root`, with one `..` where it lies beside it
 /// (`../shared/corpus`): both are folded with [`absolute`] first. None
 /// further out, where the absolute path says more.
+/// A relative `root` and `path` are compared as written (both are read
+/// from the same place): the current directory is not read.
 pub fn relative(root: &Path, path: &Path) -> Option<PathBuf> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let root = absolute(&cwd, root);
-    let path = absolute(&cwd, path);
+    let root = absolute(Path::new(""), root);
+    let path = absolute(Path::new(""), path);
     let common = root
         .components()
         .zip(path.components())

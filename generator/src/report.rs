@@ -35,7 +35,7 @@ pub enum Outcome {
 /// A successful run: what happened, what was read, and the warnings met.
 ///
 /// Its `Display` is the line `cargo xtask regen` prints:
-/// `regen: wrote src/statuses.rs (1 document, 17 rows, 17 status codes)`.
+/// `wrote src/statuses.rs (1 document, 17 rows, 17 status codes)`.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Report {
@@ -115,9 +115,9 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Report { out, summary, .. } = self;
         match self.outcome {
-            Outcome::Wrote => write!(f, "regen: wrote {out} ({summary})"),
-            Outcome::Unchanged => write!(f, "regen: unchanged: {out} ({summary})"),
-            Outcome::Fresh => write!(f, "regen: {out} is up to date ({summary})"),
+            Outcome::Wrote => write!(f, "wrote {out} ({summary})"),
+            Outcome::Unchanged => write!(f, "unchanged: {out} ({summary})"),
+            Outcome::Fresh => write!(f, "{out} is up to date ({summary})"),
         }
     }
 }

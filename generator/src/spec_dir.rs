@@ -42,7 +42,7 @@ pub fn read(dir: &Path) -> Result<SpecFiles, Vec<Diagnostic>> {
             &shown_dir,
             None,
             "the documents' directory does not exist; pass the folder of your documents, \
-             or one page, with --spec",
+             or one page (`Config::spec`; `--spec` on the command line)",
         )]);
     }
     // One page: read it as the only document of its own directory, whatever its ending.
@@ -185,7 +185,7 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].to_string(),
-            "/no/such/spec: error: the documents' directory does not exist; pass the folder of your documents, or one page, with --spec"
+            "/no/such/spec: error: the documents' directory does not exist; pass the folder of your documents, or one page (`Config::spec`; `--spec` on the command line)"
         );
     }
 

@@ -410,7 +410,7 @@ fn an_error_fails_and_leaves_the_output_as_it_was() {
     );
     assert!(
         stderr.ends_with(&format!(
-            "error: regen stopped on 1 error; {} was not touched\n",
+            "error: reading the documents stopped on 1 error; {} was not touched\n",
             shown(&out)
         )),
         "{stderr}"

@@ -164,7 +164,7 @@ impl Regen {
                 // operation. A closed pipe (`| head -1`) is no error: the
                 // module is written, and the rest of the text is not wanted.
                 let mut stdout = std::io::stdout().lock();
-                let _ = writeln!(stdout, "{report}");
+                let _ = writeln!(stdout, "regen: {report}");
                 for line in report.drift.lines() {
                     let _ = writeln!(stdout, "{line}");
                 }
