@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::documents::{self, summary};
 use crate::failure::Failure;
 use crate::module_file::{self, Freshness};
-use crate::report::{Drift, Generated, Outcome, Report};
+use crate::success::{Drift, Generated, Outcome, Success};
 use crate::{drift, emit, parallel};
 
 /// Where a crate's documents are, where its status module goes, and how
@@ -139,7 +139,7 @@ impl Config {
     /// Reads every document, then writes the module if it changed
     /// ([`Mode::Write`]) or compares it ([`Mode::Check`]). On any error the
     /// module is left byte for byte as it was.
-    pub fn run(&self, mode: Mode) -> Result<Report, Failure> {
+    pub fn run(&self, mode: Mode) -> Result<Success, Failure> {
         let out = self.out_path();
         let shown_out = self.shown(&out);
         let generated = self.generate()?;
@@ -193,7 +193,7 @@ impl Config {
                 (Outcome::Wrote, drift())
             }
         };
-        Ok(Report {
+        Ok(Success {
             outcome,
             out: shown_out,
             summary: generated.summary,

@@ -5,13 +5,13 @@
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Document;
+use crate::model::Page;
 use crate::{extract, parallel, spec_dir};
 
 /// Every document under a directory, read.
 pub struct Loaded {
     /// The documents, sorted by path.
-    pub documents: Vec<Document>,
+    pub documents: Vec<Page>,
     /// Warnings: what was skipped, and why.
     pub warnings: Vec<Diagnostic>,
 }
@@ -64,7 +64,7 @@ pub fn extract_all(files: &[spec_dir::SpecFile], threads: usize) -> Vec<extract:
 }
 
 /// `1 document, 17 rows, 17 status codes`.
-pub fn summary(documents: &[Document]) -> String {
+pub fn summary(documents: &[Page]) -> String {
     let rows: usize = documents.iter().map(|d| d.rows().count()).sum();
     let mut codes: Vec<u16> = documents
         .iter()

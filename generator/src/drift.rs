@@ -11,11 +11,11 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::model::Document;
+use crate::model::Page;
 
 /// One page's operations and codes, as a module holds them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
+pub struct PageCodes {
     /// Path relative to the documents' directory.
     pub path: String,
     /// `POST /v3/groups`, in page order.
@@ -51,10 +51,10 @@ pub enum ChangeKind {
 }
 
 /// The pages of `documents`, as the module written from them holds them.
-pub fn pages(documents: &[Document]) -> Vec<Page> {
+pub fn pages(documents: &[Page]) -> Vec<PageCodes> {
     documents
         .iter()
-        .map(|document| Page {
+        .map(|document| PageCodes {
             path: document.path.clone(),
             operations: document
                 .operations
@@ -73,7 +73,7 @@ pub const MAX_READ_BACK: usize = 32 << 20;
 /// The pages a generated module holds, read from its text; else why they
 /// cannot be: written in another module format, too large or too deep to
 /// read safely, or text this generator did not write in this shape.
-pub fn read_module(text: &str) -> Result<Vec<Page>, String> {
+pub fn read_module(text: &str) -> Result<Vec<PageCodes>, String> {
     if let Some(format) = format_of(text) {
         if format != http_returns::__private::FORMAT.to_string() {
             return Err(format!(
@@ -128,8 +128,8 @@ fn format_of(text: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
-/// A `Document { path, operations, entries, .. }` expression, read.
-fn page(expr: &syn::Expr) -> Option<Page> {
+/// A `Page { path, operations, entries, .. }` expression, read.
+fn page(expr: &syn::Expr) -> Option<PageCodes> {
     let syn::Expr::Struct(document) = expr else {
         return None;
     };
@@ -163,7 +163,7 @@ fn page(expr: &syn::Expr) -> Option<Page> {
             }
         })
         .collect::<Option<BTreeSet<_>>>()?;
-    Some(Page {
+    Some(PageCodes {
         path,
         operations,
         codes,
@@ -201,7 +201,7 @@ fn array(expr: &syn::Expr) -> Option<Vec<&syn::Expr>> {
 
 /// What changed from `old` to `new`, page by page in path order; pages
 /// that did not change are left out.
-pub fn changes(old: &[Page], new: &[Page]) -> Vec<Change> {
+pub fn changes(old: &[PageCodes], new: &[PageCodes]) -> Vec<Change> {
     let paths: BTreeSet<&str> = old
         .iter()
         .chain(new)
@@ -265,8 +265,8 @@ mod tests {
     use super::*;
     use crate::{emit, extract};
 
-    fn page(path: &str, ops: &[&str], codes: &[u16]) -> Page {
-        Page {
+    fn page(path: &str, ops: &[&str], codes: &[u16]) -> PageCodes {
+        PageCodes {
             path: path.to_owned(),
             operations: ops.iter().map(|s| (*s).to_owned()).collect(),
             codes: codes.iter().copied().collect(),

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::diagnostic::Diagnostic;
 use crate::documents::stopped;
-use crate::report::Drift;
+use crate::success::Drift;
 
 /// A failed run. The module is left byte for byte as it was.
 ///

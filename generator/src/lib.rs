@@ -7,7 +7,7 @@ mod diagnostic;
 mod failure;
 mod module_depth;
 mod module_file;
-mod report;
+mod success;
 
 #[doc(hidden)]
 pub mod __private;
@@ -17,4 +17,4 @@ pub use config::{Config, Mode};
 pub use diagnostic::{Diagnostic, Severity};
 pub use drift::{Change, ChangeKind};
 pub use failure::Failure;
-pub use report::{Drift, Generated, Outcome, Report};
+pub use success::{Drift, Generated, Outcome, Success};

@@ -4,21 +4,21 @@ use std::fmt;
 
 /// One document from the spec directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document {
+pub struct Page {
     /// Path relative to the spec directory, with `/` separators.
     pub path: String,
     /// The page's first heading, markup removed.
     pub title: Option<String>,
     /// The operations it documents, as its `URI` section states them, in
     /// page order; empty for a page that states none.
-    pub operations: Vec<Operation>,
+    pub operations: Vec<StatedOperation>,
     /// Its status tables, in page order.
     pub tables: Vec<Table>,
 }
 
 /// An operation a page documents: `POST /v3/groups`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Operation {
+pub struct StatedOperation {
     /// 1-based line where the page states it.
     pub line: usize,
     /// The method, upper case (`POST`).
@@ -28,7 +28,7 @@ pub struct Operation {
     pub path: String,
 }
 
-impl fmt::Display for Operation {
+impl fmt::Display for StatedOperation {
     /// `POST /v3/groups`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.method, self.path)
@@ -84,7 +84,7 @@ pub struct Row {
 /// the runtime's own type, which the generated module names too.
 pub use http_returns::Group;
 
-impl Document {
+impl Page {
     /// Every row of every table, with the table it belongs to.
     pub fn rows(&self) -> impl Iterator<Item = (&Table, &Row)> {
         self.tables

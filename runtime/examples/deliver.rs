@@ -152,8 +152,8 @@ struct Api;
 pub fn openapi(routes: &Routes<Tasks>) -> (utoipa::openapi::OpenApi, Coverage) {
     let mut api = Api::openapi();
     let leftovers = http_returns::openapi::document(&mut api, routes.list());
-    let coverage =
-        http_returns::coverage::report(routes.list(), statuses::DOCUMENTS).with_openapi(leftovers);
+    let coverage = http_returns::coverage::Coverage::of(routes.list(), statuses::DOCUMENTS)
+        .with_openapi(leftovers);
     (api, coverage)
 }
 

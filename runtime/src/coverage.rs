@@ -16,7 +16,7 @@ use std::fmt;
 
 use http::Method;
 
-use crate::{Document, Documented, Route};
+use crate::{Document, PageOperation, Route};
 
 /// The coverage report: the documented operations and the routes that
 /// serve them, one entry per page, in the order given, and what the
@@ -28,9 +28,9 @@ pub struct Coverage {
     pub operations: Vec<OperationCoverage>,
     /// Routes that serve no documented operation, where the documents
     /// state any: `(method, path)`.
-    pub undocumented_routes: Vec<(Method, String)>,
+    pub routes_without_operation: Vec<(Method, String)>,
     /// Routes whose method and path more than one page documents.
-    pub ambiguous_routes: Vec<(Method, String, Vec<Documented>)>,
+    pub ambiguous_routes: Vec<(Method, String, Vec<PageOperation>)>,
     /// Each page, with what it lists that is not declared.
     pub pages: Vec<PageCoverage>,
     /// What `openapi::document` found in the OpenAPI document that no
@@ -68,7 +68,7 @@ pub enum Leftover {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OperationCoverage {
     /// The operation and its page.
-    pub documented: Documented,
+    pub documented: PageOperation,
     /// The routes that serve it: `(method, path)`.
     pub served_by: Vec<(Method, String)>,
 }
@@ -98,98 +98,98 @@ pub struct HandlerGap {
     pub missing: Vec<u16>,
 }
 
-/// The coverage of `documents` (a generated module's `DOCUMENTS`) by the
-/// handlers of `routes`. A handler counts for the page of the operation it
-/// serves, or the one `page =` or `op =` names; else for every page.
-pub fn report(routes: &[Route], documents: &[&'static Document]) -> Coverage {
-    let operations = documents
-        .iter()
-        .flat_map(|document| {
-            document.operations.iter().map(|operation| Documented {
-                document,
-                operation,
-            })
-        })
-        .map(|documented| OperationCoverage {
-            documented,
-            served_by: routes
-                .iter()
-                .filter(|route| route.operation == Some(documented))
-                .map(|route| (route.method.clone(), route.path.clone()))
-                .collect(),
-        })
-        .collect::<Vec<_>>();
-    let undocumented_routes = if operations.is_empty() {
-        Vec::new()
-    } else {
-        routes
-            .iter()
-            .filter(|route| route.operation.is_none() && route.ambiguous.is_empty())
-            .map(|route| (route.method.clone(), route.path.clone()))
-            .collect()
-    };
-    let ambiguous_routes = routes
-        .iter()
-        .filter(|route| !route.ambiguous.is_empty())
-        .map(|route| {
-            (
-                route.method.clone(),
-                route.path.clone(),
-                route.ambiguous.clone(),
-            )
-        })
-        .collect();
-    let pages = documents
-        .iter()
-        .map(|document| {
-            let checked: Vec<&Route> = routes
-                .iter()
-                .filter(|route| route.documents.iter().any(|page| page == document))
-                .collect();
-            let listed = codes(document);
-            let undeclared = listed
-                .iter()
-                .copied()
-                .filter(|&code| !checked.iter().any(|route| route.declares(code)))
-                .collect();
-            let one_page_handlers = checked
-                .iter()
-                .filter(|route| route.own_page().is_some())
-                .map(|route| HandlerGap {
-                    method: route.method.clone(),
-                    path: route.path.clone(),
-                    missing: listed
-                        .iter()
-                        .copied()
-                        .filter(|&code| !route.declares(code))
-                        .collect(),
-                })
-                .collect();
-            PageCoverage {
-                path: document.path,
-                undeclared,
-                one_page_handlers,
-            }
-        })
-        .collect();
-    Coverage {
-        operations,
-        undocumented_routes,
-        ambiguous_routes,
-        pages,
-        openapi: Vec::new(),
-    }
-}
-
-/// The codes a page lists, ascending, each once.
-fn codes(document: &Document) -> Vec<u16> {
-    let mut codes: Vec<u16> = document.entries.iter().map(|entry| entry.code).collect();
-    codes.sort_unstable();
-    codes.dedup();
-    codes
-}
-
 impl Coverage {
+    /// The coverage of `documents` (a generated module's `DOCUMENTS`) by the
+    /// handlers of `routes`. A handler counts for the page of the operation it
+    /// serves, or the one `page =` or `op =` names; else for every page.
+    pub fn of(routes: &[Route], documents: &[&'static Document]) -> Coverage {
+        let operations = documents
+            .iter()
+            .flat_map(|document| {
+                document.operations.iter().map(|operation| PageOperation {
+                    document,
+                    operation,
+                })
+            })
+            .map(|documented| OperationCoverage {
+                documented,
+                served_by: routes
+                    .iter()
+                    .filter(|route| route.operation == Some(documented))
+                    .map(|route| (route.method.clone(), route.path.clone()))
+                    .collect(),
+            })
+            .collect::<Vec<_>>();
+        let routes_without_operation = if operations.is_empty() {
+            Vec::new()
+        } else {
+            routes
+                .iter()
+                .filter(|route| route.operation.is_none() && route.ambiguous.is_empty())
+                .map(|route| (route.method.clone(), route.path.clone()))
+                .collect()
+        };
+        let ambiguous_routes = routes
+            .iter()
+            .filter(|route| !route.ambiguous.is_empty())
+            .map(|route| {
+                (
+                    route.method.clone(),
+                    route.path.clone(),
+                    route.ambiguous.clone(),
+                )
+            })
+            .collect();
+        let pages = documents
+            .iter()
+            .map(|document| {
+                let checked: Vec<&Route> = routes
+                    .iter()
+                    .filter(|route| route.documents.iter().any(|page| page == document))
+                    .collect();
+                let listed = Self::codes(document);
+                let undeclared = listed
+                    .iter()
+                    .copied()
+                    .filter(|&code| !checked.iter().any(|route| route.declares(code)))
+                    .collect();
+                let one_page_handlers = checked
+                    .iter()
+                    .filter(|route| route.own_page().is_some())
+                    .map(|route| HandlerGap {
+                        method: route.method.clone(),
+                        path: route.path.clone(),
+                        missing: listed
+                            .iter()
+                            .copied()
+                            .filter(|&code| !route.declares(code))
+                            .collect(),
+                    })
+                    .collect();
+                PageCoverage {
+                    path: document.path,
+                    undeclared,
+                    one_page_handlers,
+                }
+            })
+            .collect();
+        Coverage {
+            operations,
+            routes_without_operation,
+            ambiguous_routes,
+            pages,
+            openapi: Vec::new(),
+        }
+    }
+
+    /// The codes a page lists, ascending, each once.
+    fn codes(document: &Document) -> Vec<u16> {
+        let mut codes: Vec<u16> = document.entries.iter().map(|entry| entry.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+    }
+
     /// The same report, with what `openapi::document` found in the OpenAPI
     /// document that no declaration covers.
     pub fn with_openapi(mut self, leftovers: Vec<Leftover>) -> Coverage {
@@ -213,7 +213,7 @@ impl Coverage {
     pub fn is_complete(&self) -> bool {
         self.openapi.is_empty()
             && self.served() == self.operations.len()
-            && self.undocumented_routes.is_empty()
+            && self.routes_without_operation.is_empty()
             && self.ambiguous_routes.is_empty()
             && self.pages.iter().all(|page| {
                 page.undeclared.is_empty()
@@ -247,7 +247,7 @@ impl fmt::Display for Coverage {
             )?;
             for operation in &self.operations {
                 if operation.served_by.is_empty() {
-                    let Documented {
+                    let PageOperation {
                         document,
                         operation,
                     } = operation.documented;
@@ -255,7 +255,7 @@ impl fmt::Display for Coverage {
                 }
             }
         }
-        for (method, path) in &self.undocumented_routes {
+        for (method, path) in &self.routes_without_operation {
             writeln!(f, "  no documented operation: {method} {path}")?;
         }
         for (method, path, candidates) in &self.ambiguous_routes {

@@ -28,7 +28,7 @@ pub use handler::{Annotated, AsyncFn, Replies, SyncFn, declared};
 pub use reply::{
     AnyCode, DeclaredSet, Declares, Lists, ListsCode, NamedOperation, Reply, Undeclared,
 };
-pub use route::{Documented, Route};
+pub use route::{PageOperation, Route};
 pub use status::UndocumentedStatus;
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,

@@ -45,17 +45,17 @@ pub struct Route {
     pub page: Option<&'static str>,
     /// The documented operation the route serves, found by its method and
     /// path template.
-    pub operation: Option<Documented>,
+    pub operation: Option<PageOperation>,
     /// The operations of more than one page that the route's method and
     /// path match: none of them is taken.
-    pub ambiguous: Vec<Documented>,
+    pub ambiguous: Vec<PageOperation>,
     /// Every page of the documents, which `documents` is taken from.
     all: &'static [&'static Document],
 }
 
 /// An operation, and the page that documents it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Documented {
+pub struct PageOperation {
     /// The page.
     pub document: &'static Document,
     /// The operation, as the page states it.
@@ -187,15 +187,15 @@ impl Route {
     #[cfg_attr(not(feature = "axum"), allow(dead_code))]
     pub(crate) fn identify(&mut self, base: Option<&str>) {
         let served = base.map(|base| joined(base, &self.path));
-        let matching = |path: &str| -> Vec<Documented> {
-            let mut found: Vec<Documented> = Vec::new();
+        let matching = |path: &str| -> Vec<PageOperation> {
+            let mut found: Vec<PageOperation> = Vec::new();
             for document in self.all {
                 let operation = document.operations.iter().find(|operation| {
                     operation.method.eq_ignore_ascii_case(self.method.as_str())
                         && same_template(operation.path, path)
                 });
                 if let Some(operation) = operation {
-                    found.push(Documented {
+                    found.push(PageOperation {
                         document,
                         operation,
                     });

@@ -368,7 +368,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
 
     /// Every route served so far, in the order it was registered: the
     /// input of `openapi::document`, `ConformanceLayer::new` and
-    /// [`coverage::report`](crate::coverage::report).
+    /// [`Coverage::of`](crate::coverage::Coverage::of).
     pub fn list(&self) -> &[Route] {
         &self.routes
     }

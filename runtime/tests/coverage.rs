@@ -2,7 +2,7 @@
 //! the report of what the documents list that no handler declares.
 
 use http_returns::bundled as statuses;
-use http_returns::coverage::report;
+use http_returns::coverage::Coverage;
 use http_returns::routing::{Routes, get, post};
 use http_returns::{Document, Reply, returns};
 
@@ -60,7 +60,7 @@ fn coverage_lists_what_no_handler_declares() {
     let routes = Routes::<()>::new(statuses::DOCUMENTS)
         .route("/tasks", post(deliver))
         .route("/tasks/{id}", get(show));
-    let report = report(routes.list(), statuses::DOCUMENTS);
+    let report = Coverage::of(routes.list(), statuses::DOCUMENTS);
     let [page] = report.pages.as_slice() else {
         panic!("{report:?}")
     };
@@ -98,7 +98,7 @@ fn coverage_is_complete_when_every_code_is_declared() {
         Reply::ok(())
     }
     let routes = Routes::<()>::new(statuses::DOCUMENTS).route("/", get(everything));
-    let report = report(routes.list(), statuses::DOCUMENTS);
+    let report = Coverage::of(routes.list(), statuses::DOCUMENTS);
     assert!(report.is_complete(), "{report}");
     assert_eq!(
         report.to_string(),

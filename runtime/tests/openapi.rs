@@ -3,7 +3,7 @@
 //! instead of dropping it silently.
 
 use http_returns::bundled as statuses;
-use http_returns::coverage::{Leftover, report};
+use http_returns::coverage::{Coverage, Leftover};
 use http_returns::routing::{Routes, get};
 use http_returns::{Reply, returns};
 use utoipa::OpenApi;
@@ -78,7 +78,7 @@ fn a_declared_code_keeps_what_utoipa_wrote_and_the_rest_is_reported() {
             },
         ]
     );
-    let report = report(routes.list(), statuses::DOCUMENTS).with_openapi(leftovers);
+    let report = Coverage::of(routes.list(), statuses::DOCUMENTS).with_openapi(leftovers);
     assert!(!report.is_complete());
     let text = report.to_string();
     assert!(

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use http_returns_build::__private::extract::group_named_by;
 use http_returns_build::__private::extract::text::collapse_whitespace;
-use http_returns_build::__private::model::{Document, Group};
+use http_returns_build::__private::model::{Group, Page};
 
 /// One row as the peer read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +162,7 @@ pub fn read_peer(path: &Path, bare: bool) -> Result<Vec<PeerRow>, String> {
 }
 
 /// Compares our documents with the peer's rows.
-pub fn compare(documents: &[Document], peer: &[PeerRow]) -> Agreement {
+pub fn compare(documents: &[Page], peer: &[PeerRow]) -> Agreement {
     type Key<'a> = (&'a str, u16);
     let mut ours: BTreeMap<Key<'_>, Vec<(&str, Option<Group>)>> = BTreeMap::new();
     for document in documents {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use http_returns_build::__private::model::Document;
+use http_returns_build::__private::model::Page;
 
 /// The reference for `corpus`, kept in this repository: the reader's output
 /// for each corpus beside the checkout, `xtask/peer/reference/NAME.operations.jsonl`
@@ -62,7 +62,7 @@ pub struct OperationAgreement {
 
 /// Compares our documents' operations with the reference's.
 pub fn compare(
-    documents: &[Document],
+    documents: &[Page],
     reference: &BTreeMap<String, Vec<String>>,
 ) -> OperationAgreement {
     let mut agreement = OperationAgreement {

@@ -6,7 +6,7 @@
 //! list.
 
 use axum::extract::Path;
-use http_returns::coverage::{self, report};
+use http_returns::coverage::{self, Coverage};
 use http_returns::routing::{Routes, get, post};
 use http_returns::{Document, Reply, returns};
 use user_groups::statuses;
@@ -126,7 +126,7 @@ fn a_route_two_pages_document_is_reported_not_guessed() {
             "querying-a-group-again.md"
         ]
     );
-    let report = report(routes.list(), documents).to_string();
+    let report = Coverage::of(routes.list(), documents).to_string();
     assert!(
         report.contains(
             "  ambiguous: GET /v3/groups/{id} matches GET /v3/groups/{group_id} (querying-user-group-details.md), \
@@ -142,7 +142,7 @@ fn coverage_says_which_operations_are_served_and_which_routes_are_documented() {
         .route("/v3/groups", post(create))
         .route("/v3/groups/{id}", get(show))
         .route("/health", get(health));
-    let report = report(routes.list(), statuses::DOCUMENTS);
+    let report = Coverage::of(routes.list(), statuses::DOCUMENTS);
     assert_eq!((report.served(), report.operations.len()), (2, 3));
     let lines: Vec<String> = report.to_string().lines().map(str::to_owned).collect();
     assert_eq!(

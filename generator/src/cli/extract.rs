@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::config::Config;
 use crate::documents::{self, Loaded, summary};
-use crate::model::{Document, Table};
+use crate::model::{Page, Table};
 
 /// `extract [--spec DIR|FILE] [--json]`: shows every row read from the
 /// documents, to check what regen will see. Embed it beside
@@ -107,7 +107,7 @@ impl Extract {
 }
 
 /// One JSON object a line and row, keys in alphabetical order.
-fn json_lines(documents: &[Document]) -> String {
+fn json_lines(documents: &[Page]) -> String {
     let mut out = String::new();
     for document in documents {
         // The page's operations, on each of its rows: `operation` the

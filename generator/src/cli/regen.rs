@@ -156,16 +156,16 @@ impl Regen {
     pub fn run(&self, defaults: Config) -> ExitCode {
         let mode = if self.check { Mode::Check } else { Mode::Write };
         match self.config(defaults).run(mode) {
-            Ok(report) => {
-                for warning in &report.warnings {
+            Ok(success) => {
+                for warning in &success.warnings {
                     eprintln!("{warning}");
                 }
                 // What the documents' change means for the service, per
                 // operation. A closed pipe (`| head -1`) is no error: the
                 // module is written, and the rest of the text is not wanted.
                 let mut stdout = std::io::stdout().lock();
-                let _ = writeln!(stdout, "regen: {report}");
-                for line in report.drift.lines() {
+                let _ = writeln!(stdout, "regen: {success}");
+                for line in success.drift.lines() {
                     let _ = writeln!(stdout, "{line}");
                 }
                 ExitCode::SUCCESS

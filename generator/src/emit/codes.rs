@@ -6,7 +6,7 @@ use proc_macro2::Ident;
 use quote::format_ident;
 
 use super::naming::{self, Names};
-use crate::model::Document;
+use crate::model::Page;
 
 /// A code that at least one document lists.
 pub struct Code {
@@ -28,7 +28,7 @@ impl Code {
 }
 
 /// Every code the documents list, in ascending order.
-pub fn collect(documents: &[&Document]) -> Vec<Code> {
+pub fn collect(documents: &[&Page]) -> Vec<Code> {
     let mut phrases: BTreeMap<u16, BTreeMap<&str, usize>> = BTreeMap::new();
     for (_, row) in documents.iter().flat_map(|document| document.rows()) {
         let counts = phrases.entry(row.code).or_default();
@@ -71,7 +71,7 @@ mod tests {
     use super::*;
     use crate::model::{Row, Table};
 
-    fn document(rows: &[(u16, Option<&str>)]) -> Document {
+    fn document(rows: &[(u16, Option<&str>)]) -> Page {
         let rows = rows
             .iter()
             .map(|&(code, reason)| Row {
@@ -81,7 +81,7 @@ mod tests {
                 description: String::new(),
             })
             .collect();
-        Document {
+        Page {
             path: "a.md".into(),
             title: None,
             operations: Vec::new(),

@@ -9,10 +9,10 @@ use quote::{format_ident, quote};
 use super::codes::Code;
 use super::documented;
 use super::naming::{self, Names, doc_text};
-use crate::model::{Document, Group};
+use crate::model::{Group, Page};
 
 /// Each document's module name, in path order.
-pub fn names(documents: &[&Document]) -> Vec<String> {
+pub fn names(documents: &[&Page]) -> Vec<String> {
     module_names(documents)
 }
 
@@ -30,7 +30,7 @@ pub fn documents_static(names: &[String], runtime: &TokenStream, source: &str) -
 /// → `api_returned_values`. Paths that want the same name each get a short
 /// hash of their own path, so a name never depends on the other documents'
 /// order (it changes only when a same-named document comes or goes).
-fn module_names(documents: &[&Document]) -> Vec<String> {
+fn module_names(documents: &[&Page]) -> Vec<String> {
     let wanted: Vec<String> = documents
         .iter()
         .map(|document| {
@@ -64,12 +64,7 @@ fn module_names(documents: &[&Document]) -> Vec<String> {
 }
 
 /// One document's module: its rows, its marker and its `Documented<N>`.
-pub fn module(
-    document: &Document,
-    name: &str,
-    codes: &[Code],
-    runtime: &TokenStream,
-) -> TokenStream {
+pub fn module(document: &Page, name: &str, codes: &[Code], runtime: &TokenStream) -> TokenStream {
     let name = format_ident!("{name}");
     let path = document.path.as_str();
     let shown = naming::doc_code(path);
@@ -113,7 +108,7 @@ pub fn module(
             .join(", ")
     );
     let documented = documented::tokens(
-        documented::Scope::Document(path),
+        documented::Scope::Page(path),
         &quote!(ThisDocument),
         &listed,
         runtime,

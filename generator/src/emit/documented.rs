@@ -17,12 +17,12 @@ pub enum Scope<'a> {
     /// Every document in this directory (`docs/`).
     All(&'a str),
     /// The document at this path, relative to `spec/`.
-    Document(&'a str),
+    Page(&'a str),
 }
 
 /// A `Documented<const N: u16>` trait implemented for `marker` at each of
 /// `codes` (code and reason), and the `Checks` type over it.
-/// Document text goes into rustc's format strings and into rustdoc, each
+/// Page text goes into rustc's format strings and into rustdoc, each
 /// escaped for where it goes.
 pub fn tokens(
     scope: Scope<'_>,
@@ -47,7 +47,7 @@ pub fn tokens(
                 ),
             )
         }
-        Scope::Document(path) => {
+        Scope::Page(path) => {
             let shown = format!("`{}`", diagnostic_text(path));
             (
                 format!("HTTP status code {{N}} is not documented in {shown}"),
@@ -73,7 +73,7 @@ pub fn tokens(
             ],
             vec![" Lists a code where it is documented.".to_owned()],
         ),
-        Scope::Document(_) => (Vec::new(), Vec::new(), Vec::new()),
+        Scope::Page(_) => (Vec::new(), Vec::new(), Vec::new()),
     };
     let impls = codes.iter().map(|(code, _)| {
         let code = Literal::u16_unsuffixed(*code);

@@ -17,7 +17,7 @@ mod status_enum;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::Document;
+use crate::model::Page;
 use crate::parallel;
 
 /// The module format this generator writes: the runtime's
@@ -73,10 +73,10 @@ pub fn header(options: &Options) -> String {
 ///
 /// Fails if the runtime path is not a path, or if the generated tokens do
 /// not form a Rust file, which would be a bug here, not in the documents.
-pub fn module(documents: &[Document], options: &Options) -> Result<String, String> {
+pub fn module(documents: &[Page], options: &Options) -> Result<String, String> {
     let runtime = options.runtime_path()?;
     let source = naming::doc_code(&options.documents);
-    let mut documents: Vec<&Document> = documents.iter().collect();
+    let mut documents: Vec<&Page> = documents.iter().collect();
     documents.sort_by(|a, b| a.path.cmp(&b.path));
     let codes = codes::collect(&documents);
     let status = status_enum::tokens(&documents, &codes, &runtime, &source);
@@ -132,7 +132,7 @@ pub fn module(documents: &[Document], options: &Options) -> Result<String, Strin
     };
     // prettyplease prints a file item by item, so the document modules are
     // printed apart, on every core, and joined in path order: the same bytes.
-    let pairs: Vec<(&Document, &String)> = documents.iter().copied().zip(&names).collect();
+    let pairs: Vec<(&Page, &String)> = documents.iter().copied().zip(&names).collect();
     let modules = parallel::map(&pairs, options.threads, |(document, name)| {
         // Tokens cannot cross threads: each module builds the path anew.
         let runtime = options.runtime_path()?;
@@ -212,7 +212,7 @@ mod tests {
     use super::*;
     use crate::extract;
 
-    fn documents() -> Vec<Document> {
+    fn documents() -> Vec<Page> {
         let seed = include_str!("../../tests/fixtures/returned-values.md");
         let other = "# Other\n\n-   Normal\n\n    <table><tr><th>Status Code</th><th>Description</th></tr>\
                      <tr><td>201</td><td>Made.</td></tr><tr><td>202</td><td>Queued.</td></tr></table>\n";

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::Document;
+use crate::model::Page;
 
 /// `POST /v3/groups/{group_id}` → `POST /v3/groups/{}`: what an operation
 /// is matched by. Parameter names do not matter, in braces or axum's
@@ -43,12 +43,12 @@ pub fn normal(method: &str, path: &str) -> String {
 }
 
 /// A page's path and its module's name.
-type Page<'a> = (&'a str, &'a str);
+type PageName<'a> = (&'a str, &'a str);
 
 /// The `__operation!` macro for `documents` (in path order), whose
 /// modules are `names`; `source` is the documents' directory as shown.
 pub fn tokens(
-    documents: &[&Document],
+    documents: &[&Page],
     names: &[String],
     runtime: &TokenStream,
     source: &str,
@@ -56,7 +56,7 @@ pub fn tokens(
 ) -> TokenStream {
     // Each normalised operation: how the first page writes it, and the
     // pages that document it, as (path, module).
-    let mut by_operation: BTreeMap<String, (String, Vec<Page<'_>>)> = BTreeMap::new();
+    let mut by_operation: BTreeMap<String, (String, Vec<PageName<'_>>)> = BTreeMap::new();
     for (document, name) in documents.iter().zip(names) {
         for operation in &document.operations {
             let key = normal(&operation.method, &operation.path);

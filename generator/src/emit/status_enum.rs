@@ -8,13 +8,13 @@ use quote::quote;
 
 use super::codes::Code;
 use super::naming::{self, doc_text};
-use crate::model::Document;
+use crate::model::Page;
 
 /// The enum, its `ALL`, `code`, `reason`, `from_code` and class
 /// predicates, and its conversions. `runtime` is the path of `http-returns`,
 /// `source` the documents' directory as docs show it.
 pub fn tokens(
-    documents: &[&Document],
+    documents: &[&Page],
     codes: &[Code],
     runtime: &TokenStream,
     source: &str,
@@ -55,7 +55,7 @@ pub fn tokens(
 }
 
 /// `202 Accepted`, then one line per document row that lists the code.
-fn variant_docs(documents: &[&Document], code: &Code) -> Vec<String> {
+fn variant_docs(documents: &[&Page], code: &Code) -> Vec<String> {
     let title = format!("{} {}", code.code, code.reason);
     let mut docs = vec![format!(" {}", doc_text(title.trim_end())), String::new()];
     let rows = documents.iter().flat_map(|document| {

@@ -26,7 +26,7 @@ use std::ops::Range;
 use scraper::Html;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{ClassRow, Document, Row, Table};
+use crate::model::{ClassRow, Page, Row, Table};
 use code_cell::CodeCell;
 use grid::Grid;
 use source::Source;
@@ -38,7 +38,7 @@ pub use label::group_named_by;
 #[derive(Debug)]
 pub struct Extraction {
     /// What the document says.
-    pub document: Document,
+    pub document: Page,
     /// Problems found; none of them stopped the reading.
     pub findings: Vec<Finding>,
 }
@@ -116,7 +116,7 @@ pub fn document(path: &str, text: &str) -> Extraction {
             .into_iter()
             .map(|(line, message)| Finding::at(line, message)),
     );
-    let document = Document {
+    let document = Page {
         path: path.to_owned(),
         title: title(&source),
         operations,

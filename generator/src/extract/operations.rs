@@ -15,7 +15,7 @@
 use super::examples::Hidden;
 use super::source::Source;
 use super::text::strip_tags;
-use crate::model::Operation;
+use crate::model::StatedOperation;
 
 /// The methods a page may state, as HTTP spells them.
 const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
@@ -38,8 +38,8 @@ struct Section {
 /// that starts like an operation but is not one well-formed operation (two
 /// methods, braces that do not pair, a space in the path) is reported at
 /// its line, never read as a guess.
-pub fn find(source: &Source<'_>, hidden: &Hidden) -> (Vec<Operation>, Vec<(usize, String)>) {
-    let mut operations: Vec<Operation> = Vec::new();
+pub fn find(source: &Source<'_>, hidden: &Hidden) -> (Vec<StatedOperation>, Vec<(usize, String)>) {
+    let mut operations: Vec<StatedOperation> = Vec::new();
     let mut unread = Vec::new();
     let sections = if source.rst {
         rst_sections(source, hidden)
@@ -50,7 +50,7 @@ pub fn find(source: &Source<'_>, hidden: &Hidden) -> (Vec<Operation>, Vec<(usize
         let mut found = false;
         for (line, text) in section.lines {
             let (method, path) = match operation(&text) {
-                Read::Operation(method, path) => (method, path),
+                Read::StatedOperation(method, path) => (method, path),
                 Read::Malformed(why) => {
                     found = true;
                     unread.push((line, why));
@@ -63,7 +63,7 @@ pub fn find(source: &Source<'_>, hidden: &Hidden) -> (Vec<Operation>, Vec<(usize
                 .iter()
                 .any(|known| known.method == method && known.path == path)
             {
-                operations.push(Operation {
+                operations.push(StatedOperation {
                     line,
                     method: method.to_owned(),
                     path,
@@ -250,7 +250,7 @@ fn rst_sections(source: &Source<'_>, hidden: &Hidden) -> Vec<Section> {
 #[derive(Debug, PartialEq, Eq)]
 enum Read {
     /// One well-formed operation: its method and path template.
-    Operation(&'static str, String),
+    StatedOperation(&'static str, String),
     /// A line that starts like an operation but is not one: why.
     Malformed(String),
     /// Prose, an example, or anything else.
@@ -354,7 +354,7 @@ fn operation(line: &str) -> Read {
              after an operation goes in parentheses; not read"
         ));
     }
-    Read::Operation(method, path)
+    Read::StatedOperation(method, path)
 }
 
 /// Whether each `{` in `path` is closed by a `}` before the next opens.
@@ -448,7 +448,7 @@ mod tests {
     fn a_label_before_the_operation_is_passed_over() {
         assert_eq!(
             operation("URI format: DELETE /v1.0/\\{project\\_id\\}/instances"),
-            Read::Operation("DELETE", "/v1.0/{project_id}/instances".to_owned())
+            Read::StatedOperation("DELETE", "/v1.0/{project_id}/instances".to_owned())
         );
         assert_eq!(
             operation("Note: GET /v1/x"),
@@ -462,15 +462,15 @@ mod tests {
         // CTS (Markdown), IAM (reStructuredText, a space in the braces), ECS (HTML).
         assert_eq!(
             operation("GET /v1.0/\\{project\\_id\\}/trace\\{?trace\\_id,limit\\}"),
-            Read::Operation("GET", "/v1.0/{project_id}/trace".to_owned())
+            Read::StatedOperation("GET", "/v1.0/{project_id}/trace".to_owned())
         );
         assert_eq!(
             operation("GET /v3/endpoints{?interface, service_id}"),
-            Read::Operation("GET", "/v3/endpoints".to_owned())
+            Read::StatedOperation("GET", "/v3/endpoints".to_owned())
         );
         assert_eq!(
             operation("DELETE /v2.1/{project_id}/os-interface/{port_id}{?reserve_port}"),
-            Read::Operation(
+            Read::StatedOperation(
                 "DELETE",
                 "/v2.1/{project_id}/os-interface/{port_id}".to_owned()
             )

@@ -1,5 +1,5 @@
 //! What a successful run returns: [`Generated`] (the module's text) and
-//! [`Report`] (what [`Config::run`](crate::Config::run) did with it).
+//! [`Success`] (what [`Config::run`](crate::Config::run) did with it).
 
 use std::fmt;
 
@@ -18,7 +18,7 @@ pub struct Generated {
     /// What was skipped in the documents, and why.
     pub warnings: Vec<Diagnostic>,
     /// Each page's operations and codes, to say what a rewrite changed.
-    pub(crate) pages: Vec<drift::Page>,
+    pub(crate) pages: Vec<drift::PageCodes>,
 }
 
 /// What [`Config::run`](crate::Config::run) did.
@@ -38,7 +38,7 @@ pub enum Outcome {
 /// `wrote src/statuses.rs (1 document, 17 rows, 17 status codes)`.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct Report {
+pub struct Success {
     /// What happened to the module.
     pub outcome: Outcome,
     /// The module's path, as shown to the user.
@@ -73,7 +73,7 @@ pub enum Drift {
 impl Drift {
     /// What changed from the module text `old` (if there was one) to
     /// `new`, the module written from the pages `pages`.
-    pub(crate) fn between(old: Option<&str>, new: &str, pages: &[drift::Page]) -> Drift {
+    pub(crate) fn between(old: Option<&str>, new: &str, pages: &[drift::PageCodes]) -> Drift {
         let Some(old) = old else {
             return Drift::None;
         };
@@ -111,9 +111,9 @@ impl Drift {
     }
 }
 
-impl fmt::Display for Report {
+impl fmt::Display for Success {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Report { out, summary, .. } = self;
+        let Success { out, summary, .. } = self;
         match self.outcome {
             Outcome::Wrote => write!(f, "wrote {out} ({summary})"),
             Outcome::Unchanged => write!(f, "unchanged: {out} ({summary})"),
