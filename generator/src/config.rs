@@ -52,6 +52,14 @@ impl Config {
     /// `root/spec`, the module at `root/src/statuses.rs`, naming the
     /// runtime `::http_returns` and the command `cargo xtask regen`, read on
     /// every core.
+    ///
+    /// ```
+    /// use http_returns_build::Config;
+    ///
+    /// // A service's test or xtask names its own directory.
+    /// let config = Config::new(env!("CARGO_MANIFEST_DIR"));
+    /// # let _ = config;
+    /// ```
     pub fn new(root: impl Into<PathBuf>) -> Config {
         Config {
             root: root.into(),
@@ -63,13 +71,27 @@ impl Config {
         }
     }
 
-    /// The documents: a directory (read recursively) or one page.
+    /// The documents: a directory (read recursively) or one page, relative
+    /// to the root.
+    ///
+    /// ```
+    /// # let root = std::path::Path::new(".");
+    /// let config = http_returns_build::Config::new(root).spec("docs");
+    /// # let _ = config;
+    /// ```
     pub fn spec(mut self, path: impl Into<PathBuf>) -> Config {
         self.spec = path.into();
         self
     }
 
-    /// The module to write.
+    /// The module to write, relative to the root: for a large set of
+    /// documents, another crate's (`statuses/src/lib.rs`).
+    ///
+    /// ```
+    /// # let root = std::path::Path::new(".");
+    /// let config = http_returns_build::Config::new(root).out("src/statuses.rs");
+    /// # let _ = config;
+    /// ```
     pub fn out(mut self, path: impl Into<PathBuf>) -> Config {
         self.out = path.into();
         self
@@ -77,6 +99,13 @@ impl Config {
 
     /// The path of the `http-returns` crate where the module is mounted:
     /// `::http_returns` unless `Cargo.toml` renames the dependency.
+    ///
+    /// ```
+    /// // Cargo.toml: returns_runtime = { package = "http-returns", version = "0.1" }
+    /// # let root = std::path::Path::new(".");
+    /// let config = http_returns_build::Config::new(root).runtime("::returns_runtime");
+    /// # let _ = config;
+    /// ```
     pub fn runtime(mut self, path: impl Into<String>) -> Config {
         self.runtime = path.into();
         self
@@ -84,6 +113,12 @@ impl Config {
 
     /// The command that regenerates the module, exactly as a user types
     /// it: the module's first line and the stale-module message name it.
+    ///
+    /// ```
+    /// # let root = std::path::Path::new(".");
+    /// let config = http_returns_build::Config::new(root).command("cargo run -p my-xtask -- regen");
+    /// # let _ = config;
+    /// ```
     pub fn command(mut self, command: impl Into<String>) -> Config {
         self.command = command.into();
         self
@@ -92,6 +127,13 @@ impl Config {
     /// How many threads read the pages and print their modules (at least
     /// one); every core unless set. The module is the same whatever the
     /// count.
+    ///
+    /// ```
+    /// # let root = std::path::Path::new(".");
+    /// // One thread, as on a build machine shared with others.
+    /// let config = http_returns_build::Config::new(root).threads(1);
+    /// # let _ = config;
+    /// ```
     pub fn threads(mut self, threads: usize) -> Config {
         self.threads = Some(threads.max(1));
         self

@@ -1,6 +1,8 @@
 #![doc = include_str!("../guide.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "clap")]
+#[cfg_attr(docsrs, doc(cfg(feature = "clap")))]
 pub mod cli;
 mod config;
 mod diagnostic;

@@ -485,6 +485,64 @@ pub struct Conformance<S> {
     strict: bool,
 }
 
+impl<S> Conformance<S> {
+    /// The wrapped service.
+    pub fn get_ref(&self) -> &S {
+        &self.inner
+    }
+
+    /// The wrapped service, mutably.
+    pub fn get_mut(&mut self) -> &mut S {
+        &mut self.inner
+    }
+
+    /// The wrapped service, unwrapped.
+    pub fn into_inner(self) -> S {
+        self.inner
+    }
+
+    /// A handle on the reports, as [`ConformanceLayer::reports`] gives.
+    pub fn reports(&self) -> Reports {
+        Reports {
+            shared: Arc::clone(&self.shared),
+        }
+    }
+}
+
+impl<S: fmt::Debug> fmt::Debug for Conformance<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Conformance")
+            .field("inner", &self.inner)
+            .field("strict", &self.strict)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for ConformanceLayer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConformanceLayer")
+            .field("routes", &self.shared.table.paths.len())
+            .field("strict", &self.strict)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for Reports {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reports")
+            .field("count", &self.count())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F: fmt::Debug> fmt::Debug for ResponseFuture<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponseFuture")
+            .field("inner", &self.inner)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<S, RequestBody, ResponseBody> tower_service::Service<Request<RequestBody>> for Conformance<S>
 where
     S: tower_service::Service<Request<RequestBody>, Response = Response<ResponseBody>>,

@@ -1,22 +1,27 @@
 #![doc = include_str!("../guide.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The bundled module, like every generated one, names this crate `::http_returns`.
 extern crate self as http_returns;
 
 pub mod bundled;
 #[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub mod conformance;
 #[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub mod contract;
 pub mod coverage;
 mod document;
 mod handler;
 mod iana;
 #[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod openapi;
 mod reply;
 mod route;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod routing;
 mod status;
 
