@@ -172,23 +172,7 @@ fn parse_arg(input: ParseStream<'_>) -> syn::Result<Arg> {
 
 fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
     if input.peek(Lit) {
-        return match input.parse::<Lit>()? {
-            Lit::Int(literal) => parse_code(&literal).map(Arg::Code),
-            Lit::Str(literal) => Err(syn::Error::new(
-                literal.span(),
-                format!(
-                    "expected an HTTP status code as an integer, found a string: write `{}` without quotes",
-                    literal.value()
-                ),
-            )),
-            other => Err(syn::Error::new(
-                other.span(),
-                format!(
-                    "expected an HTTP status code as an integer such as `404`, found `{}`",
-                    token_text(&other)
-                ),
-            )),
-        };
+        return parse_literal(input).map(Arg::Code);
     }
     let name = if input.peek(Token![crate]) {
         let keyword: Token![crate] = input.parse()?;
@@ -202,19 +186,7 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
             format!("expected an HTTP status code such as `404`, found `{found}`"),
         ));
     };
-    let option = match name.to_string().as_str() {
-        "page" => Some(("the page's module", "page = returned_values")),
-        "op" => Some((
-            "an operation as the pages state it, a method and a path",
-            "op = \"POST /v3/groups\"",
-        )),
-        "docs" => Some(("the path of a status module", "docs = crate::status")),
-        "crate" => Some((
-            "the path of the `http-returns` crate",
-            "crate = ::my_returns",
-        )),
-        _ => None,
-    };
+    let option = option(&name.to_string());
     if !input.peek(Token![=]) {
         let rest: proc_macro2::TokenStream = input.parse()?;
         let message = match option {
@@ -239,6 +211,49 @@ fn parse_arg_start(input: ParseStream<'_>) -> syn::Result<Arg> {
             format!("expected {what} after `{name} =`, such as `{example}`"),
         ));
     }
+    parse_option_value(input, &name)
+}
+
+/// A literal where a code is expected: the code, or why it is not one.
+fn parse_literal(input: ParseStream<'_>) -> syn::Result<Code> {
+    match input.parse::<Lit>()? {
+        Lit::Int(literal) => parse_code(&literal),
+        Lit::Str(literal) => Err(syn::Error::new(
+            literal.span(),
+            format!(
+                "expected an HTTP status code as an integer, found a string: write `{}` without quotes",
+                literal.value()
+            ),
+        )),
+        other => Err(syn::Error::new(
+            other.span(),
+            format!(
+                "expected an HTTP status code as an integer such as `404`, found `{}`",
+                token_text(&other)
+            ),
+        )),
+    }
+}
+
+/// What option `name` takes, and an example, if it is one.
+fn option(name: &str) -> Option<(&'static str, &'static str)> {
+    match name {
+        "page" => Some(("the page's module", "page = returned_values")),
+        "op" => Some((
+            "an operation as the pages state it, a method and a path",
+            "op = \"POST /v3/groups\"",
+        )),
+        "docs" => Some(("the path of a status module", "docs = crate::status")),
+        "crate" => Some((
+            "the path of the `http-returns` crate",
+            "crate = ::my_returns",
+        )),
+        _ => None,
+    }
+}
+
+/// The value after `name =`, for a known option.
+fn parse_option_value(input: ParseStream<'_>, name: &Ident) -> syn::Result<Arg> {
     if name == "op" {
         return parse_op(input).map(Arg::Op);
     }

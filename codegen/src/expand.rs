@@ -186,6 +186,29 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
     // An empty enum, not a unit struct: it is never built, and rustc then
     // has no constructor to define (about 1% of a rebuild of 500 handlers).
     t.ident("enum").ident(SET).group(Delimiter::Brace, |_| {});
+    declares_impls(t, args);
+    t.ident("impl")
+        .extend(krate)
+        .colons()
+        .ident("DeclaredSet")
+        .ident("for")
+        .ident(SET)
+        .group(Delimiter::Brace, |t| declared_set_items(t, args));
+    if args.op.is_some() {
+        // impl ::http_returns::NamedOperation for ReturnsAttribute {}
+        t.ident("impl")
+            .extend(krate)
+            .colons()
+            .ident("NamedOperation")
+            .ident("for")
+            .ident(SET)
+            .group(Delimiter::Brace, |_| {});
+    }
+}
+
+/// `impl ::http_returns::Declares<202> for ReturnsAttribute {}`, one per
+/// code, each spanned at its literal.
+fn declares_impls(t: &mut Tokens, args: &Args) {
     for code in &args.codes {
         // Without it, rustc adds "the following other types implement
         // `Declares<N>`" to an undeclared reply's error.
@@ -203,104 +226,78 @@ fn set_items(t: &mut Tokens, args: &Args, krate: &[TokenTree]) {
         });
         t.ident("for").ident(SET).group(Delimiter::Brace, |_| {});
     }
-    t.ident("impl")
-        .extend(krate)
-        .colons()
-        .ident("DeclaredSet")
-        .ident("for")
-        .ident(SET)
-        .group(Delimiter::Brace, |t| {
-            t.ident("const")
-                .ident("CODES")
-                .punct(':')
-                .punct('&')
-                .lifetime("static")
-                .group(Delimiter::Bracket, |t| {
-                    t.ident("u16");
-                })
-                .punct('=')
-                .punct('&')
-                .group(Delimiter::Bracket, |t| {
-                    for (i, code) in args.codes.iter().enumerate() {
-                        if i > 0 {
-                            t.punct(',');
-                        }
-                        t.push(code.literal());
-                    }
-                })
-                .punct(';');
-            let documents = |t: &mut Tokens| {
-                match &args.docs {
-                    Some(docs) => t.extend(docs),
-                    None => t.ident("crate").colons().ident(MOUNTED),
-                };
-            };
-            t.ident("type").ident("Documents").punct('=');
-            if let Some(op) = &args.op {
-                operation_call(t, &documents, op, "checks");
-            } else {
-                documents(t);
-                t.colons();
-                if let Some(page) = &args.page {
-                    t.extend(page).colons();
+}
+
+/// The items of `impl DeclaredSet`: `CODES`, `Documents`, and with
+/// `page =` or `op =` the `PAGE`, with `op =` the `OPERATION`.
+fn declared_set_items(t: &mut Tokens, args: &Args) {
+    // const CODES: &'static [u16] = &[202, 409];
+    t.ident("const")
+        .ident("CODES")
+        .punct(':')
+        .punct('&')
+        .lifetime("static")
+        .group(Delimiter::Bracket, |t| {
+            t.ident("u16");
+        })
+        .punct('=')
+        .punct('&')
+        .group(Delimiter::Bracket, |t| {
+            for (i, code) in args.codes.iter().enumerate() {
+                if i > 0 {
+                    t.punct(',');
                 }
-                t.ident("Checks");
+                t.push(code.literal());
             }
-            t.punct(';');
-            if args.page.is_none() && args.op.is_none() {
-                return;
-            }
-            // const PAGE: Option<&'static str> = Some("page");
-            t.ident("const")
-                .ident("PAGE")
-                .punct(':')
-                .ident("Option")
-                .punct('<')
-                .punct('&')
-                .lifetime("static")
-                .ident("str")
-                .punct('>')
-                .punct('=')
-                .ident("Some")
-                .group(Delimiter::Parenthesis, |t| {
-                    match (&args.page, &args.op) {
-                        (Some(page), _) => {
-                            t.string(&path_text(page));
-                        }
-                        (None, Some(op)) => operation_call(t, &documents, op, "page"),
-                        (None, None) => {}
-                    };
-                })
-                .punct(';');
-            if let Some(op) = &args.op {
-                // const OPERATION: Option<&'static str> = Some("POST /v3/groups");
-                t.ident("const")
-                    .ident("OPERATION")
-                    .punct(':')
-                    .ident("Option")
-                    .punct('<')
-                    .punct('&')
-                    .lifetime("static")
-                    .ident("str")
-                    .punct('>')
-                    .punct('=')
-                    .ident("Some")
-                    .group(Delimiter::Parenthesis, |t| {
-                        t.push(op.written.clone());
-                    })
-                    .punct(';');
-            }
-        });
-    if args.op.is_some() {
-        // impl ::http_returns::NamedOperation for ReturnsAttribute {}
-        t.ident("impl")
-            .extend(krate)
-            .colons()
-            .ident("NamedOperation")
-            .ident("for")
-            .ident(SET)
-            .group(Delimiter::Brace, |_| {});
+        })
+        .punct(';');
+    let documents = |t: &mut Tokens| {
+        match &args.docs {
+            Some(docs) => t.extend(docs),
+            None => t.ident("crate").colons().ident(MOUNTED),
+        };
+    };
+    t.ident("type").ident("Documents").punct('=');
+    if let Some(op) = &args.op {
+        operation_call(t, &documents, op, "checks");
+    } else {
+        documents(t);
+        t.colons();
+        if let Some(page) = &args.page {
+            t.extend(page).colons();
+        }
+        t.ident("Checks");
     }
+    t.punct(';');
+    match (&args.page, &args.op) {
+        (Some(page), _) => optional_str(t, "PAGE", |t| {
+            t.string(&path_text(page));
+        }),
+        (None, Some(op)) => optional_str(t, "PAGE", |t| operation_call(t, &documents, op, "page")),
+        (None, None) => {}
+    }
+    if let Some(op) = &args.op {
+        optional_str(t, "OPERATION", |t| {
+            t.push(op.written.clone());
+        });
+    }
+}
+
+/// `const NAME: Option<&'static str> = Some(value);`.
+fn optional_str(t: &mut Tokens, name: &str, value: impl FnOnce(&mut Tokens)) {
+    t.ident("const")
+        .ident(name)
+        .punct(':')
+        .ident("Option")
+        .punct('<')
+        .punct('&')
+        .lifetime("static")
+        .ident("str")
+        .punct('>')
+        .punct('=')
+        .ident("Some")
+        .group(Delimiter::Parenthesis, value)
+        .punct(';');
 }
 
 /// `crate::statuses::__operation!([crate::statuses] checks "POST /v3/groups/{}" "POST /v3/groups/{id}")`:
