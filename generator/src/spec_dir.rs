@@ -65,18 +65,7 @@ pub fn read(dir: &Path) -> Result<SpecFiles, Vec<Diagnostic>> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().unwrap_or(dir).display().to_string();
-                let message = match (error.loop_ancestor(), error.io_error()) {
-                    (Some(ancestor), _) => {
-                        format!(
-                            "symbolic link loop: this leads back to {}",
-                            ancestor.display()
-                        )
-                    }
-                    (None, Some(io)) => format!("cannot read: {io} (a broken symbolic link?)"),
-                    (None, None) => format!("cannot read: {error}"),
-                };
-                errors.push(Diagnostic::error(path, None, message));
+                errors.push(walk_error(&error, dir));
                 continue;
             }
         };
@@ -89,52 +78,10 @@ pub fn read(dir: &Path) -> Result<SpecFiles, Vec<Diagnostic>> {
         if !entry.file_type().is_file() || !(is_document || single) {
             continue;
         }
-        let shown = path.display().to_string();
-        let Some(relative) = relative_path(dir, path) else {
-            errors.push(Diagnostic::error(
-                shown,
-                None,
-                "the file name is not valid UTF-8; rename the file",
-            ));
-            continue;
-        };
-        match std::fs::read(path) {
-            Ok(bytes) if bytes.contains(&0) => {
-                let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
-                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                warnings.push(Diagnostic::warning(
-                    shown,
-                    Some(line),
-                    format!(
-                        "skipped: a NUL byte (byte {}) says this is a binary file, not a document",
-                        at + 1
-                    ),
-                ));
-            }
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(SpecFile {
-                    relative,
-                    shown,
-                    text,
-                }),
-                Err(error) => {
-                    let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-                    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-                    errors.push(Diagnostic::error(
-                        shown,
-                        Some(line),
-                        format!(
-                            "not valid UTF-8 (byte {} of the file); save the document as UTF-8",
-                            valid.len() + 1
-                        ),
-                    ));
-                }
-            },
-            Err(error) => errors.push(Diagnostic::error(
-                shown,
-                None,
-                format!("cannot read: {error}"),
-            )),
+        match read_file(dir, path) {
+            Read::Document(file) => files.push(file),
+            Read::Skipped(warning) => warnings.push(warning),
+            Read::Failed(error) => errors.push(error),
         }
     }
     if !errors.is_empty() {
@@ -142,6 +89,84 @@ pub fn read(dir: &Path) -> Result<SpecFiles, Vec<Diagnostic>> {
     }
     files.sort_by(|a, b| a.relative.cmp(&b.relative));
     Ok(SpecFiles { files, warnings })
+}
+
+/// What reading one file gave.
+enum Read {
+    /// A document's text.
+    Document(SpecFile),
+    /// A file that is not a document, with a warning.
+    Skipped(Diagnostic),
+    /// An error: the run stops.
+    Failed(Diagnostic),
+}
+
+/// The error for an entry the walk of `dir` could not read.
+fn walk_error(error: &walkdir::Error, dir: &Path) -> Diagnostic {
+    let path = error.path().unwrap_or(dir).display().to_string();
+    let message = match (error.loop_ancestor(), error.io_error()) {
+        (Some(ancestor), _) => {
+            format!(
+                "symbolic link loop: this leads back to {}",
+                ancestor.display()
+            )
+        }
+        (None, Some(io)) => format!("cannot read: {io} (a broken symbolic link?)"),
+        (None, None) => format!("cannot read: {error}"),
+    };
+    Diagnostic::error(path, None, message)
+}
+
+/// The document at `path`, named relative to `dir`: its text, or why not.
+fn read_file(dir: &Path, path: &Path) -> Read {
+    let shown = path.display().to_string();
+    let Some(relative) = relative_path(dir, path) else {
+        return Read::Failed(Diagnostic::error(
+            shown,
+            None,
+            "the file name is not valid UTF-8; rename the file",
+        ));
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return Read::Failed(Diagnostic::error(
+                shown,
+                None,
+                format!("cannot read: {error}"),
+            ));
+        }
+    };
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Read::Skipped(Diagnostic::warning(
+            shown,
+            Some(line),
+            format!(
+                "skipped: a NUL byte (byte {}) says this is a binary file, not a document",
+                at + 1
+            ),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Read::Document(SpecFile {
+            relative,
+            shown,
+            text,
+        }),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            Read::Failed(Diagnostic::error(
+                shown,
+                Some(line),
+                format!(
+                    "not valid UTF-8 (byte {} of the file); save the document as UTF-8",
+                    valid.len() + 1
+                ),
+            ))
+        }
+    }
 }
 
 fn relative_path(dir: &Path, path: &Path) -> Option<String> {

@@ -51,7 +51,7 @@ use std::task::{Context, Poll};
 use axum::extract::MatchedPath;
 use http::{Method, Request, Response, StatusCode, Uri};
 
-use crate::coverage::list;
+use crate::codes::list;
 use crate::route::Fallback;
 use crate::routing::Routes;
 

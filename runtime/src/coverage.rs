@@ -16,6 +16,9 @@ use std::fmt;
 
 use http::Method;
 
+use crate::codes::list;
+#[cfg(feature = "utoipa")]
+use crate::openapi::Leftover;
 use crate::{Document, PageOperation, Route};
 
 /// The coverage report: the documented operations and the routes that
@@ -35,33 +38,9 @@ pub struct Coverage {
     pub pages: Vec<PageCoverage>,
     /// What `openapi::document` found in the OpenAPI document that no
     /// declaration covers, once given with [`Coverage::with_openapi`].
+    #[cfg(feature = "utoipa")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     pub openapi: Vec<Leftover>,
-}
-
-/// Something an OpenAPI document held (from `#[utoipa::path]` or the
-/// service) that no route's declarations cover: what `openapi::document`
-/// returns.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Leftover {
-    /// A response written for a status the route's handler does not
-    /// declare (`500`, `default`, `5XX`): left out of the document.
-    Response {
-        /// The operation's method.
-        method: Method,
-        /// The operation's path.
-        path: String,
-        /// The response's key, as written.
-        status: String,
-    },
-    /// An operation that no route serves: left in the document as written,
-    /// and nothing checks its responses.
-    Operation {
-        /// The operation's method.
-        method: Method,
-        /// The operation's path.
-        path: String,
-    },
 }
 
 /// A documented operation, and the routes that serve it.
@@ -142,43 +121,48 @@ impl Coverage {
             .collect();
         let pages = documents
             .iter()
-            .map(|document| {
-                let checked: Vec<&Route> = routes
-                    .iter()
-                    .filter(|route| route.documents.iter().any(|page| page == document))
-                    .collect();
-                let listed = Self::codes(document);
-                let undeclared = listed
-                    .iter()
-                    .copied()
-                    .filter(|&code| !checked.iter().any(|route| route.declares(code)))
-                    .collect();
-                let one_page_handlers = checked
-                    .iter()
-                    .filter(|route| route.own_page().is_some())
-                    .map(|route| HandlerGap {
-                        method: route.method.clone(),
-                        path: route.path.clone(),
-                        missing: listed
-                            .iter()
-                            .copied()
-                            .filter(|&code| !route.declares(code))
-                            .collect(),
-                    })
-                    .collect();
-                PageCoverage {
-                    path: document.path,
-                    undeclared,
-                    one_page_handlers,
-                }
-            })
+            .map(|document| Self::page(routes, document))
             .collect();
         Coverage {
             operations,
             routes_without_operation,
             ambiguous_routes,
             pages,
+            #[cfg(feature = "utoipa")]
             openapi: Vec::new(),
+        }
+    }
+
+    /// What `document` lists that the handlers of `routes` checked
+    /// against it do not declare.
+    fn page(routes: &[Route], document: &&'static Document) -> PageCoverage {
+        let checked: Vec<&Route> = routes
+            .iter()
+            .filter(|route| route.documents.iter().any(|page| page == document))
+            .collect();
+        let listed = Self::codes(document);
+        let undeclared = listed
+            .iter()
+            .copied()
+            .filter(|&code| !checked.iter().any(|route| route.declares(code)))
+            .collect();
+        let one_page_handlers = checked
+            .iter()
+            .filter(|route| route.own_page().is_some())
+            .map(|route| HandlerGap {
+                method: route.method.clone(),
+                path: route.path.clone(),
+                missing: listed
+                    .iter()
+                    .copied()
+                    .filter(|&code| !route.declares(code))
+                    .collect(),
+            })
+            .collect();
+        PageCoverage {
+            path: document.path,
+            undeclared,
+            one_page_handlers,
         }
     }
 
@@ -192,6 +176,8 @@ impl Coverage {
 
     /// The same report, with what `openapi::document` found in the OpenAPI
     /// document that no declaration covers.
+    #[cfg(feature = "utoipa")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     pub fn with_openapi(mut self, leftovers: Vec<Leftover>) -> Coverage {
         self.openapi.extend(leftovers);
         self
@@ -211,8 +197,11 @@ impl Coverage {
     /// page declares all of that page's codes, and the OpenAPI document
     /// held nothing that no declaration covers.
     pub fn is_complete(&self) -> bool {
-        self.openapi.is_empty()
-            && self.served() == self.operations.len()
+        #[cfg(feature = "utoipa")]
+        if !self.openapi.is_empty() {
+            return false;
+        }
+        self.served() == self.operations.len()
             && self.routes_without_operation.is_empty()
             && self.ambiguous_routes.is_empty()
             && self.pages.iter().all(|page| {
@@ -286,33 +275,12 @@ impl fmt::Display for Coverage {
                 }
             }
         }
+        #[cfg(feature = "utoipa")]
         for leftover in &self.openapi {
-            match leftover {
-                Leftover::Response {
-                    method,
-                    path,
-                    status,
-                } => writeln!(
-                    f,
-                    "openapi: {method} {path} lists {status}, which its handler does not declare: left out of the document"
-                )?,
-                Leftover::Operation { method, path } => writeln!(
-                    f,
-                    "openapi: {method} {path} is in the document, but no route serves it: its responses are not checked"
-                )?,
-            }
+            writeln!(f, "{leftover}")?;
         }
         Ok(())
     }
-}
-
-/// `400, 401, 403`.
-pub(crate) fn list(codes: &[u16]) -> String {
-    codes
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A route whose handler declares codes that the page of its operation

@@ -5,6 +5,7 @@
 extern crate self as http_returns;
 
 pub mod bundled;
+mod codes;
 #[cfg(feature = "tower")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub mod conformance;

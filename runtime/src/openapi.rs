@@ -32,8 +32,53 @@ use utoipa::openapi::{
 };
 
 use crate::Route;
-use crate::coverage::Leftover;
 use crate::route::short_name;
+
+/// Something an OpenAPI document held (from `#[utoipa::path]` or the
+/// service) that no route's declarations cover: what `openapi::document`
+/// returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Leftover {
+    /// A response written for a status the route's handler does not
+    /// declare (`500`, `default`, `5XX`): left out of the document.
+    Response {
+        /// The operation's method.
+        method: Method,
+        /// The operation's path.
+        path: String,
+        /// The response's key, as written.
+        status: String,
+    },
+    /// An operation that no route serves: left in the document as written,
+    /// and nothing checks its responses.
+    Operation {
+        /// The operation's method.
+        method: Method,
+        /// The operation's path.
+        path: String,
+    },
+}
+
+/// One line, as the coverage report prints it.
+impl std::fmt::Display for Leftover {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Leftover::Response {
+                method,
+                path,
+                status,
+            } => write!(
+                f,
+                "openapi: {method} {path} lists {status}, which its handler does not declare: left out of the document"
+            ),
+            Leftover::Operation { method, path } => write!(
+                f,
+                "openapi: {method} {path} is in the document, but no route serves it: its responses are not checked"
+            ),
+        }
+    }
+}
 
 /// The responses of `route`'s operation: exactly its declared codes, in
 /// ascending order, each described by [`Route::description`] (the first

@@ -3,7 +3,8 @@
 //! instead of dropping it silently.
 
 use http_returns::bundled as statuses;
-use http_returns::coverage::{Coverage, Leftover};
+use http_returns::coverage::Coverage;
+use http_returns::openapi::Leftover;
 use http_returns::routing::{Routes, get};
 use http_returns::{Reply, returns};
 use utoipa::OpenApi;

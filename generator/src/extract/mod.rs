@@ -211,9 +211,28 @@ fn read_table(
         }
         return None;
     };
-    // The table's own caption, a label before it, else a qualifier in the
-    // code column's header (`Normal Status Code`, `错误返回码`).
-    let label = label::of_caption(&source.text[candidate.range.clone()])
+    let label = table_label(source, candidate, floor, table_line, &status);
+    let (rows, classes) = table_rows(candidate, &status, table_line, findings);
+    Some(Table {
+        line: table_line,
+        label: label.as_ref().map(|l| l.text.clone()),
+        group: label.map(|l| l.group),
+        rows,
+        bare: false,
+        classes,
+    })
+}
+
+/// The table's own caption, a label before it (below `floor`), else a
+/// qualifier in the code column's header (`Normal Status Code`, `错误返回码`).
+fn table_label(
+    source: &Source<'_>,
+    candidate: &Candidate,
+    floor: usize,
+    table_line: usize,
+    status: &StatusTable<'_>,
+) -> Option<label::Label> {
+    label::of_caption(&source.text[candidate.range.clone()])
         .or_else(|| {
             let first_line = source.line(table_line);
             source
@@ -222,7 +241,17 @@ fn read_table(
                 .flatten()
         })
         .or_else(|| label::find(source, candidate.range.start, floor))
-        .or_else(|| label::of_phrase(status.code_header));
+        .or_else(|| label::of_phrase(status.code_header))
+}
+
+/// The status table's rows, codes and classes apart; a row whose code cell
+/// is not a code is a finding at its line.
+fn table_rows(
+    candidate: &Candidate,
+    status: &StatusTable<'_>,
+    table_line: usize,
+    findings: &mut Vec<Finding>,
+) -> (Vec<Row>, Vec<ClassRow>) {
     let mut rows: Vec<Row> = Vec::new();
     let mut classes: Vec<ClassRow> = Vec::new();
     // What the previous row's code cell held: a row whose code cell is
@@ -244,14 +273,7 @@ fn read_table(
             .cloned()
             .unwrap_or_default();
         let parsed = match code_cell::parse(cell) {
-            CodeCell::NotACode if cell.trim().is_empty() => match carried {
-                Some(CodeCell::Code { code, .. }) => CodeCell::Code { code, reason: None },
-                Some(CodeCell::Class { class, .. }) => CodeCell::Class {
-                    class,
-                    reason: None,
-                },
-                _ => CodeCell::NotACode,
-            },
+            CodeCell::NotACode if cell.trim().is_empty() => continued(carried),
             parsed => parsed,
         };
         if cell.trim().is_empty() && description.is_empty() {
@@ -285,14 +307,20 @@ fn read_table(
             )),
         }
     }
-    Some(Table {
-        line: table_line,
-        label: label.as_ref().map(|l| l.text.clone()),
-        group: label.map(|l| l.group),
-        rows,
-        bare: false,
-        classes,
-    })
+    (rows, classes)
+}
+
+/// What an empty code cell stands for: the code or class carried down
+/// from the row above, without its reason.
+fn continued(carried: Option<CodeCell<'_>>) -> CodeCell<'_> {
+    match carried {
+        Some(CodeCell::Code { code, .. }) => CodeCell::Code { code, reason: None },
+        Some(CodeCell::Class { class, .. }) => CodeCell::Class {
+            class,
+            reason: None,
+        },
+        _ => CodeCell::NotACode,
+    }
 }
 
 /// The codes written under a label outside any table (`-   Normal` then

@@ -50,7 +50,7 @@ pub fn find(source: &Source<'_>, hidden: &Hidden) -> (Vec<StatedOperation>, Vec<
         let mut found = false;
         for (line, text) in section.lines {
             let (method, path) = match operation(&text) {
-                Read::StatedOperation(method, path) => (method, path),
+                Read::Operation(method, path) => (method, path),
                 Read::Malformed(why) => {
                     found = true;
                     unread.push((line, why));
@@ -250,7 +250,7 @@ fn rst_sections(source: &Source<'_>, hidden: &Hidden) -> Vec<Section> {
 #[derive(Debug, PartialEq, Eq)]
 enum Read {
     /// One well-formed operation: its method and path template.
-    StatedOperation(&'static str, String),
+    Operation(&'static str, String),
     /// A line that starts like an operation but is not one: why.
     Malformed(String),
     /// Prose, an example, or anything else.
@@ -262,28 +262,9 @@ enum Read {
 /// placeholder. List markers and code marks before it are passed over; a
 /// line quoted in a note (`>`) is an example.
 fn operation(line: &str) -> Read {
-    let line = line
-        .trim_start_matches(['-', '*', '+', '`', ' '])
-        .trim_start();
-    if line.starts_with('>') {
-        return Read::Other;
-    }
-    // A label before it on the line: `URI format: DELETE /v1.0/...` (DMS).
-    let line = line
-        .split_once([':', '：'])
-        .filter(|(label, _)| label.to_ascii_uppercase().contains("URI") && label.len() <= 24)
-        .map_or(line, |(_, rest)| rest.trim_start());
-    let word_end = line
-        .find(|c: char| !c.is_ascii_uppercase())
-        .unwrap_or(line.len());
-    let Some(method) = METHODS.iter().find(|m| **m == &line[..word_end]) else {
+    let Some((method, rest, written)) = method_first(line) else {
         return Read::Other;
     };
-    let rest = &line[word_end..];
-    if !(rest.starts_with(char::is_whitespace) || rest.starts_with('/')) {
-        return Read::Other;
-    }
-    let written = line.trim_end();
     // `GET/POST /v1/x`: two methods, one path.
     if let Some(after) = rest.strip_prefix('/') {
         let second = after
@@ -297,6 +278,55 @@ fn operation(line: &str) -> Read {
             ));
         }
     }
+    let Some((path, after_space)) = template(rest) else {
+        return Read::Other;
+    };
+    if !braces_pair(&path) {
+        return Read::Malformed(format!(
+            "the braces in `{path}` do not pair, so it is not a path template: `{written}` is not read"
+        ));
+    }
+    // `GET /v1/my items`: the path goes on after a space. A note after it,
+    // in parentheses or after a dash, is prose.
+    if after_space.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '/' | '{' | '_' | '%'))
+    {
+        return Read::Malformed(format!(
+            "`{written}` has a space after `{path}`: a path has none (write it `%20`), and prose \
+             after an operation goes in parentheses; not read"
+        ));
+    }
+    Read::Operation(method, path)
+}
+
+/// The method a line starts with, what follows it, and the line as
+/// written: list markers, code marks and a `URI format:` label before it
+/// are passed over; a line quoted in a note (`>`) is an example.
+fn method_first(line: &str) -> Option<(&'static str, &str, &str)> {
+    let line = line
+        .trim_start_matches(['-', '*', '+', '`', ' '])
+        .trim_start();
+    if line.starts_with('>') {
+        return None;
+    }
+    // A label before it on the line: `URI format: DELETE /v1.0/...` (DMS).
+    let line = line
+        .split_once([':', '：'])
+        .filter(|(label, _)| label.to_ascii_uppercase().contains("URI") && label.len() <= 24)
+        .map_or(line, |(_, rest)| rest.trim_start());
+    let word_end = line
+        .find(|c: char| !c.is_ascii_uppercase())
+        .unwrap_or(line.len());
+    let method = METHODS.iter().find(|m| **m == &line[..word_end])?;
+    let rest = &line[word_end..];
+    if !(rest.starts_with(char::is_whitespace) || rest.starts_with('/')) {
+        return None;
+    }
+    Some((method, rest, line.trim_end()))
+}
+
+/// The path template after the method, and what follows it after a space;
+/// `None` where it is no template (a URL with a real host is an example).
+fn template(rest: &str) -> Option<(String, String)> {
     // Escapes (`\{`, `\_`) and emphasis (`{*Endpoint*}`) are markup.
     let rest: String = rest
         .trim_start()
@@ -318,43 +348,21 @@ fn operation(line: &str) -> Read {
     let path = match target.find("://") {
         Some(scheme) => {
             let after = &target[scheme + 3..];
-            let Some(slash) = after.find('/') else {
-                return Read::Other;
-            };
-            let (host, path) = after.split_at(slash);
+            let (host, path) = after.split_at(after.find('/')?);
             // A placeholder host is a template; a real one is an example.
             if !host.starts_with('{') {
-                return Read::Other;
+                return None;
             }
             path.to_owned()
         }
-        None if target.starts_with('{') => match target.find('/') {
-            Some(slash) => target[slash..].to_owned(),
-            None => return Read::Other,
-        },
+        None if target.starts_with('{') => target[target.find('/')?..].to_owned(),
         None => target,
     };
     let path = path
         .trim_end_matches([',', ';', '.', ')', '：', ':'])
         .to_owned();
-    if !path.starts_with('/') || path.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Read::Other;
-    }
-    if !braces_pair(&path) {
-        return Read::Malformed(format!(
-            "the braces in `{path}` do not pair, so it is not a path template: `{written}` is not read"
-        ));
-    }
-    // `GET /v1/my items`: the path goes on after a space. A note after it,
-    // in parentheses or after a dash, is prose.
-    if after_space.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '/' | '{' | '_' | '%'))
-    {
-        return Read::Malformed(format!(
-            "`{written}` has a space after `{path}`: a path has none (write it `%20`), and prose \
-             after an operation goes in parentheses; not read"
-        ));
-    }
-    Read::StatedOperation(method, path)
+    let plain = path.starts_with('/') && !path.chars().any(|c| c.is_whitespace() || c.is_control());
+    plain.then_some((path, after_space))
 }
 
 /// Whether each `{` in `path` is closed by a `}` before the next opens.
@@ -448,7 +456,7 @@ mod tests {
     fn a_label_before_the_operation_is_passed_over() {
         assert_eq!(
             operation("URI format: DELETE /v1.0/\\{project\\_id\\}/instances"),
-            Read::StatedOperation("DELETE", "/v1.0/{project_id}/instances".to_owned())
+            Read::Operation("DELETE", "/v1.0/{project_id}/instances".to_owned())
         );
         assert_eq!(
             operation("Note: GET /v1/x"),
@@ -462,15 +470,15 @@ mod tests {
         // CTS (Markdown), IAM (reStructuredText, a space in the braces), ECS (HTML).
         assert_eq!(
             operation("GET /v1.0/\\{project\\_id\\}/trace\\{?trace\\_id,limit\\}"),
-            Read::StatedOperation("GET", "/v1.0/{project_id}/trace".to_owned())
+            Read::Operation("GET", "/v1.0/{project_id}/trace".to_owned())
         );
         assert_eq!(
             operation("GET /v3/endpoints{?interface, service_id}"),
-            Read::StatedOperation("GET", "/v3/endpoints".to_owned())
+            Read::Operation("GET", "/v3/endpoints".to_owned())
         );
         assert_eq!(
             operation("DELETE /v2.1/{project_id}/os-interface/{port_id}{?reserve_port}"),
-            Read::StatedOperation(
+            Read::Operation(
                 "DELETE",
                 "/v2.1/{project_id}/os-interface/{port_id}".to_owned()
             )

@@ -161,103 +161,18 @@ fn grid_table(
     if columns == 0 {
         return None;
     }
-    let width = top_border.width;
-    // Per column: the text of its open cell and the row it opened on, and
-    // its finished cells as (first row, last row, text), in row order.
-    let mut open: Vec<Vec<String>> = vec![Vec::new(); columns];
-    let mut open_from = vec![0usize; columns];
-    let mut finished_cells: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); columns];
-    let mut row = 0;
-    let mut row_lines = vec![top + 2];
-    let mut header_rows = None;
-    let mut closed = false;
-    let mut problems = Vec::new();
+    let mut cells = GridCells::new(columns, top);
     let mut at = top + 1;
     while let Some(&(_, line)) = lines.get(at) {
         let body = line.get(indent..).unwrap_or("");
         if line.len() < indent || !(body.starts_with('|') || body.starts_with('+')) {
             break;
         }
-        let laid = Laid::new(line);
-        let stretch = |j: usize| laid.text(borders[j] + 1, borders[j + 1]);
-        let separates = |j: usize| {
-            let part = stretch(j);
-            !part.is_empty() && (part.iter().all(|&c| c == '-') || part.iter().all(|&c| c == '='))
-        };
-        let separated: Vec<bool> = (0..columns).map(separates).collect();
-        if separated.iter().any(|&s| s) {
-            for j in 0..columns {
-                if separated[j] {
-                    let text = inline_text(&std::mem::take(&mut open[j]).join("\n"));
-                    finished_cells[j].push((open_from[j], row, text));
-                    open_from[j] = row + 1;
-                } else {
-                    open[j].push(stretch(j).iter().collect::<String>().trim_end().to_owned());
-                }
-            }
-            if header_rows.is_none() && laid.chars.contains(&'=') {
-                header_rows = Some(row + 1);
-            }
-            closed = separated.iter().all(|&s| s);
-            row += 1;
-            // The next row starts on the next line, which the page may lack.
-            row_lines.push((at + 2).min(lines.len()));
-        } else {
-            closed = false;
-            if line.contains('\t') {
-                problems.push((at + 1, "a tab in a grid table: reStructuredText reads it as spaces \
-                    up to the next multiple of 8 columns, so the borders may not line up; use spaces"
-                    .to_owned()));
-            } else if laid.width != width {
-                problems.push((at + 1, format!(
-                    "ragged border: this row ends at column {}, the table's top border at column {} \
-                     (wide characters such as Chinese count two columns, as docutils counts them); \
-                     the row was read by the borders it has",
-                    laid.width,
-                    width
-                )));
-            }
-            for (j, piece) in pieces_by_column(&laid, &borders).into_iter().enumerate() {
-                open[j].push(piece);
-            }
-        }
+        cells.line(line, at, &borders, top_border.width, lines.len());
         at += 1;
     }
-    // A table cut off before its bottom border keeps the rows it has.
-    let mut rows = row;
-    if !closed && open.iter().any(|parts| parts.iter().any(|p| !p.is_empty())) {
-        for j in 0..columns {
-            let text = inline_text(&std::mem::take(&mut open[j]).join("\n"));
-            finished_cells[j].push((open_from[j], row, text));
-        }
-        rows += 1;
-    }
-    row_lines.truncate(rows);
-    // Each column's cells are in row order: one pass over the rows, a cursor
-    // per column, keeps a table of N rows linear in N.
-    let mut cursors = vec![0usize; columns];
-    let mut grid = Grid::default();
-    for r in 0..rows {
-        let cells = finished_cells
-            .iter()
-            .zip(&mut cursors)
-            .map(|(cells, cursor)| {
-                while cells.get(*cursor).is_some_and(|&(_, to, _)| to < r) {
-                    *cursor += 1;
-                }
-                match cells.get(*cursor) {
-                    Some((from, _, text)) if *from <= r => text.clone(),
-                    _ => String::new(),
-                }
-            })
-            .collect();
-        grid.rows.push(GridRow {
-            index: r,
-            // Without a header separator, the first row is still the header.
-            header: r < header_rows.unwrap_or(1),
-            cells,
-        });
-    }
+    let rows = cells.finish();
+    let grid = cells.grid(rows);
     if grid.rows.is_empty() {
         return None;
     }
@@ -266,10 +181,154 @@ fn grid_table(
         lines,
         (start, at),
         grid,
-        row_lines,
-        closed,
-        problems,
+        cells.row_lines,
+        cells.closed,
+        cells.problems,
     ))
+}
+
+/// A grid table's cells as its lines are read: per column, the text of
+/// its open cell and the row it opened on, and its finished cells as
+/// (first row, last row, text), in row order.
+struct GridCells {
+    open: Vec<Vec<String>>,
+    open_from: Vec<usize>,
+    finished: Vec<Vec<(usize, usize, String)>>,
+    /// The row being read.
+    row: usize,
+    /// The line each row starts on.
+    row_lines: Vec<usize>,
+    /// The rows above the `===` separator, if there is one.
+    header_rows: Option<usize>,
+    /// Whether the last line read is a whole border.
+    closed: bool,
+    problems: Vec<(usize, String)>,
+}
+
+impl GridCells {
+    fn new(columns: usize, top: usize) -> GridCells {
+        GridCells {
+            open: vec![Vec::new(); columns],
+            open_from: vec![0; columns],
+            finished: vec![Vec::new(); columns],
+            row: 0,
+            row_lines: vec![top + 2],
+            header_rows: None,
+            closed: false,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Reads `line`, the table's line at index `at` of `total`.
+    fn line(&mut self, line: &str, at: usize, borders: &[usize], width: usize, total: usize) {
+        let columns = self.open.len();
+        let laid = Laid::new(line);
+        let stretch = |j: usize| laid.text(borders[j] + 1, borders[j + 1]);
+        let separates = |j: usize| {
+            let part = stretch(j);
+            !part.is_empty() && (part.iter().all(|&c| c == '-') || part.iter().all(|&c| c == '='))
+        };
+        let separated: Vec<bool> = (0..columns).map(separates).collect();
+        if !separated.iter().any(|&s| s) {
+            self.closed = false;
+            self.check(line, &laid, at, width);
+            for (j, piece) in pieces_by_column(&laid, borders).into_iter().enumerate() {
+                self.open[j].push(piece);
+            }
+            return;
+        }
+        for (j, &separates) in separated.iter().enumerate() {
+            if separates {
+                self.close_cell(j);
+            } else {
+                self.open[j].push(stretch(j).iter().collect::<String>().trim_end().to_owned());
+            }
+        }
+        if self.header_rows.is_none() && laid.chars.contains(&'=') {
+            self.header_rows = Some(self.row + 1);
+        }
+        self.closed = separated.iter().all(|&s| s);
+        self.row += 1;
+        // The next row starts on the next line, which the page may lack.
+        self.row_lines.push((at + 2).min(total));
+    }
+
+    /// Notes a tab, or a row out of line with the top border.
+    fn check(&mut self, line: &str, laid: &Laid, at: usize, width: usize) {
+        if line.contains('\t') {
+            self.problems.push((
+                at + 1,
+                "a tab in a grid table: reStructuredText reads it as spaces \
+                up to the next multiple of 8 columns, so the borders may not line up; use spaces"
+                    .to_owned(),
+            ));
+        } else if laid.width != width {
+            self.problems.push((at + 1, format!(
+                "ragged border: this row ends at column {}, the table's top border at column {} \
+                 (wide characters such as Chinese count two columns, as docutils counts them); \
+                 the row was read by the borders it has",
+                laid.width,
+                width
+            )));
+        }
+    }
+
+    /// Closes column `j`'s open cell at the current row.
+    fn close_cell(&mut self, j: usize) {
+        let text = inline_text(&std::mem::take(&mut self.open[j]).join("\n"));
+        self.finished[j].push((self.open_from[j], self.row, text));
+        self.open_from[j] = self.row + 1;
+    }
+
+    /// How many rows there are: a table cut off before its bottom border
+    /// keeps the rows it has.
+    fn finish(&mut self) -> usize {
+        let mut rows = self.row;
+        if !self.closed
+            && self
+                .open
+                .iter()
+                .any(|parts| parts.iter().any(|p| !p.is_empty()))
+        {
+            for j in 0..self.open.len() {
+                self.close_cell(j);
+            }
+            rows += 1;
+        }
+        self.row_lines.truncate(rows);
+        rows
+    }
+
+    /// The grid of `rows` rows, each cell's text in each row it spans.
+    fn grid(&self, rows: usize) -> Grid {
+        // Each column's cells are in row order: one pass over the rows, a
+        // cursor per column, keeps a table of N rows linear in N.
+        let mut cursors = vec![0usize; self.finished.len()];
+        let mut grid = Grid::default();
+        for r in 0..rows {
+            let cells = self
+                .finished
+                .iter()
+                .zip(&mut cursors)
+                .map(|(cells, cursor)| {
+                    while cells.get(*cursor).is_some_and(|&(_, to, _)| to < r) {
+                        *cursor += 1;
+                    }
+                    match cells.get(*cursor) {
+                        Some((from, _, text)) if *from <= r => text.clone(),
+                        _ => String::new(),
+                    }
+                })
+                .collect();
+            grid.rows.push(GridRow {
+                index: r,
+                // Without a header separator, the first row is still the header.
+                header: r < self.header_rows.unwrap_or(1),
+                cells,
+            });
+        }
+        grid
+    }
 }
 
 /// A content line's text per column: between the `|` at column borders

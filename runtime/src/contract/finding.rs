@@ -273,11 +273,7 @@ fn codes(codes: &[u16]) -> String {
     if codes.is_empty() {
         return "nothing".to_owned();
     }
-    codes
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::codes::list(codes)
 }
 
 /// `creating-a-user-group.md lists 201, 400` for one page; for several,
