@@ -258,18 +258,25 @@ fn declared_set_items(t: &mut Tokens, args: &Args) {
         };
     };
     t.ident("type").ident("Documents").punct('=');
-    if let Some(op) = &args.op {
-        operation_call(t, &documents, op, "checks");
-    } else {
-        documents(t);
-        t.colons();
-        if let Some(page) = &args.page {
-            t.extend(page).colons();
+    match (&args.page, &args.op) {
+        (Some(page), _) if page.len() == 1 => table_call(t, &documents, "__page", "checks", page),
+        (Some(page), _) => {
+            documents(t);
+            t.colons().extend(page).colons().ident("Checks");
         }
-        t.ident("Checks");
+        (None, Some(op)) => operation_call(t, &documents, op, "checks"),
+        (None, None) => {
+            documents(t);
+            t.colons().ident("Checks");
+        }
     }
     t.punct(';');
     match (&args.page, &args.op) {
+        (Some(page), _) if page.len() == 1 => {
+            optional_str(t, "PAGE", |t| {
+                table_call(t, &documents, "__page", "page", page)
+            });
+        }
         (Some(page), _) => optional_str(t, "PAGE", |t| {
             t.string(&path_text(page));
         }),
@@ -314,6 +321,28 @@ fn operation_call(t: &mut Tokens, documents: &dyn Fn(&mut Tokens), op: &Operatio
                 .ident(mode)
                 .string(&op.normal)
                 .push(op.written.clone());
+        });
+}
+
+/// `crate::statuses::__page!([crate::statuses] checks creating_a_user_group)`:
+/// the generated module's table gives the page module `page =` names (its
+/// `Checks` type, or in `page` mode its name), or an error at the user's
+/// name with the nearest ones.
+fn table_call(
+    t: &mut Tokens,
+    documents: &dyn Fn(&mut Tokens),
+    table: &str,
+    mode: &str,
+    name: &[TokenTree],
+) {
+    documents(t);
+    t.colons()
+        .ident(table)
+        .punct('!')
+        .group(Delimiter::Parenthesis, |t| {
+            t.group(Delimiter::Bracket, |t| documents(t))
+                .ident(mode)
+                .extend(name);
         });
 }
 

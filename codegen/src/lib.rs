@@ -40,6 +40,15 @@ pub fn no_such_operation(input: TokenStream) -> TokenStream {
     operation::no_such(input)
 }
 
+/// What a generated module calls for `page = module` naming a module that
+/// no page has: an error at the user's name, with the nearest page
+/// modules. Not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn no_such_page(input: TokenStream) -> TokenStream {
+    operation::no_such_page(input)
+}
+
 /// What a generated module calls for `op = "..."` naming an operation that
 /// more than one page documents: an error at the user's string. Not for
 /// direct use.

@@ -65,6 +65,49 @@ pub fn no_such(input: TokenStream) -> TokenStream {
     error(&mode, &runtime.stream(), span, &message)
 }
 
+/// `no_such_page!(mode creating_a_user_grup [::http_returns] "`docs/`" "cargo xtask regen" ["creating_a_user_group" "creating-a-user-group.md" ...])`:
+/// `page =` names a module that no page has; an error at the user's name,
+/// with the nearest page modules.
+pub fn no_such_page(input: TokenStream) -> TokenStream {
+    let trees = flat(input);
+    let [
+        TokenTree::Ident(mode),
+        TokenTree::Ident(page),
+        TokenTree::Group(runtime),
+        source,
+        command,
+        TokenTree::Group(list),
+    ] = trees.as_slice()
+    else {
+        return malformed();
+    };
+    let source = string(source).unwrap_or_default();
+    let command = string(command).unwrap_or_default();
+    let wanted = page.to_string();
+    let pages: Vec<(String, String)> = flat(list.stream())
+        .chunks(2)
+        .filter_map(|pair| Some((string(pair.first()?)?, string(pair.get(1)?)?)))
+        .collect();
+    let mut ranked: Vec<(usize, &(String, String))> = pages
+        .iter()
+        .map(|entry| (distance(&wanted, &entry.0), entry))
+        .collect();
+    ranked.sort_by_key(|(distance, _)| *distance);
+    let nearest: Vec<String> = ranked
+        .iter()
+        .take(3)
+        .map(|(_, (module, path))| format!("`{module}` ({path})"))
+        .collect();
+    let message = format!(
+        "no page in {source} has the module `{wanted}`\n\
+         note: the nearest page modules: {}\n\
+         help: a page's module is its path in snake case (`creating-a-user-group.md` is \
+         `creating_a_user_group`); if the page is new, add it to {source} and run `{command}`",
+        nearest.join(", ")
+    );
+    error(&mode.to_string(), &runtime.stream(), page.span(), &message)
+}
+
 /// `ambiguous_operation!(mode "GET /x/{id}" [::http_returns] "GET /x/{x_id}" ["a.md" "b.md"])`.
 pub fn ambiguous(input: TokenStream) -> TokenStream {
     let mut trees = flat(input);

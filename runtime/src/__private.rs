@@ -90,4 +90,4 @@ macro_rules! __operation_page {
 }
 
 pub use crate::__operation_page as operation_page;
-pub use http_returns_macros::{ambiguous_operation, no_such_operation};
+pub use http_returns_macros::{ambiguous_operation, no_such_operation, no_such_page};

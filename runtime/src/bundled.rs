@@ -153,18 +153,6 @@ impl Documented<503> for AllDocuments {}
 impl Documented<504> for AllDocuments {}
 /// Every document in `spec/`, in path order.
 pub static DOCUMENTS: &[&::http_returns::Document] = &[&returned_values::DOCUMENT];
-/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `spec/`).
-#[doc(hidden)]
-#[allow(unused_macros)]
-macro_rules! __operation {
-    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
-        "`spec/`" "cargo xtask regen"[])
-    };
-}
-#[doc(hidden)]
-#[allow(unused_imports)]
-pub(crate) use __operation;
 /// What `returned-values.md` lists under "Returned Values": 200, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504.
 pub mod returned_values {
     pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
@@ -343,4 +331,31 @@ pub mod returned_values {
     #[diagnostic::do_not_recommend]
     impl Documented<504> for ThisDocument {}
 }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_operation_1a5a0400850b630b as __operation;
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_page_1a5a0400850b630b as __page;
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `spec/`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_operation_1a5a0400850b630b {
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
+        "`spec/`" "cargo xtask regen"[])
+    };
+}
+/// The page module `#[returns(.., page = module)]` names, among the documents in `spec/`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_page_1a5a0400850b630b {
+    ([$($module:tt)*] $mode:ident returned_values) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*] returned_values)
+    };
+    ([$($module:tt)*] $mode:ident $page:ident) => {
+        ::http_returns::__private::no_such_page!($mode $page [::http_returns] "`spec/`"
+        "cargo xtask regen"["returned_values" "returned-values.md"])
+    };
 }

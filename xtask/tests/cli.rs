@@ -337,6 +337,11 @@ fn regen_writes_once_then_reports_unchanged() {
             .filter(|line| !line.starts_with("command = "))
             .flat_map(str::split_whitespace)
             .map(|word| word.replace(dir, "spec/"))
+            // The tables' names hash the documents' directory and the command.
+            .map(|word| match word.find("__http_returns_") {
+                Some(at) => word[..at + "__http_returns_".len() + 4].to_owned(),
+                None => word,
+            })
             .collect()
     };
     assert_eq!(

@@ -114,33 +114,6 @@ pub static DOCUMENTS: &[&::http_returns::Document] = &[
     &deleting_a_user_group::DOCUMENT,
     &querying_user_group_details::DOCUMENT,
 ];
-/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `docs/`).
-#[doc(hidden)]
-#[allow(unused_macros)]
-macro_rules! __operation {
-    ([$($module:tt)*] $mode:ident "DELETE /v3/groups/{}" $op:literal) => {
-        ::http_returns::__private::operation_page!($mode [$($module)*]
-        deleting_a_user_group)
-    };
-    ([$($module:tt)*] $mode:ident "GET /v3/groups/{}" $op:literal) => {
-        ::http_returns::__private::operation_page!($mode [$($module)*]
-        querying_user_group_details)
-    };
-    ([$($module:tt)*] $mode:ident "POST /v3/groups" $op:literal) => {
-        ::http_returns::__private::operation_page!($mode [$($module)*]
-        creating_a_user_group)
-    };
-    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
-        "`docs/`"
-        "cargo run -p user-groups-xtask -- regen"["DELETE /v3/groups/{group_id}"
-        "deleting-a-user-group.md" "GET /v3/groups/{group_id}"
-        "querying-user-group-details.md" "POST /v3/groups" "creating-a-user-group.md"])
-    };
-}
-#[doc(hidden)]
-#[allow(unused_imports)]
-pub(crate) use __operation;
 /// What `creating-a-user-group.md` lists under "Creating a User Group": 201, 400, 401, 403, 405, 409.
 pub mod creating_a_user_group {
     pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
@@ -393,4 +366,57 @@ pub mod querying_user_group_details {
     #[diagnostic::do_not_recommend]
     impl Documented<405> for ThisDocument {}
 }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_operation_a3c379ad06c48644 as __operation;
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_page_a3c379ad06c48644 as __page;
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `docs/`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_operation_a3c379ad06c48644 {
+    ([$($module:tt)*] $mode:ident "DELETE /v3/groups/{}" $op:literal) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        deleting_a_user_group)
+    };
+    ([$($module:tt)*] $mode:ident "GET /v3/groups/{}" $op:literal) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        querying_user_group_details)
+    };
+    ([$($module:tt)*] $mode:ident "POST /v3/groups" $op:literal) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        creating_a_user_group)
+    };
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
+        "`docs/`"
+        "cargo run -p user-groups-xtask -- regen"["DELETE /v3/groups/{group_id}"
+        "deleting-a-user-group.md" "GET /v3/groups/{group_id}"
+        "querying-user-group-details.md" "POST /v3/groups" "creating-a-user-group.md"])
+    };
+}
+/// The page module `#[returns(.., page = module)]` names, among the documents in `docs/`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_page_a3c379ad06c48644 {
+    ([$($module:tt)*] $mode:ident creating_a_user_group) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        creating_a_user_group)
+    };
+    ([$($module:tt)*] $mode:ident deleting_a_user_group) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        deleting_a_user_group)
+    };
+    ([$($module:tt)*] $mode:ident querying_user_group_details) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        querying_user_group_details)
+    };
+    ([$($module:tt)*] $mode:ident $page:ident) => {
+        ::http_returns::__private::no_such_page!($mode $page [::http_returns] "`docs/`"
+        "cargo run -p user-groups-xtask -- regen"["creating_a_user_group"
+        "creating-a-user-group.md" "deleting_a_user_group" "deleting-a-user-group.md"
+        "querying_user_group_details" "querying-user-group-details.md"])
+    };
 }

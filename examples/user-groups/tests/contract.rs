@@ -20,22 +20,21 @@ async fn the_service_answers_only_what_its_pages_list() {
 /// a declaration removed: `show` without 400, which `Path<u32>` answers.
 mod without_a_declaration {
     use axum::extract::{Path, State};
-    use http_returns::routing::{Routes, get};
+    use http_returns::routing::Routes;
     use http_returns::{Reply, returns};
     use user_groups::Groups;
 
     use super::statuses;
 
-    // `page =`: a generated module's `op =` table is private to the crate
-    // that mounts it first (here the service's), so a test crate names the page.
-    #[returns(200, 404, page = querying_user_group_details)]
+    // `op =` against the service's module, mounted from another crate.
+    #[returns(200, 404, op = "GET /v3/groups/{id}")]
     async fn show(State(_groups): State<Groups>, Path(id): Path<u32>) -> Reply<String> {
         Reply::not_found(format!("no group {id}"))
     }
 
     #[tokio::test]
     async fn the_extractors_400_is_found() {
-        let routes = Routes::new(statuses::DOCUMENTS).route("/v3/groups/{id}", get(show));
+        let routes = Routes::new(statuses::DOCUMENTS).operation(show);
         let contract = http_returns::contract::Contract::new(&routes);
         let router = routes.into_router().with_state(Groups::default());
         let findings = contract.check(router).await;

@@ -82,7 +82,7 @@ pub fn module(documents: &[Page], options: &Options) -> Result<String, String> {
     let status = status_enum::tokens(&documents, &codes, &runtime, &source);
     let names = document_modules::names(&documents);
     let documents_static = document_modules::documents_static(&names, &runtime, &source);
-    let operations = operations::tokens(&documents, &names, &runtime, &source, &options.command);
+    let tables = operations::tokens(&documents, &names, &runtime, &source, &options.command);
     let union = documented::tokens(
         documented::Scope::All(&options.documents),
         &quote!(AllDocuments),
@@ -127,8 +127,6 @@ pub fn module(documents: &[Page], options: &Options) -> Result<String, String> {
         #union
 
         #documents_static
-
-        #operations
     };
     // prettyplease prints a file item by item, so the document modules are
     // printed apart, on every core, and joined in path order: the same bytes.
@@ -149,6 +147,11 @@ pub fn module(documents: &[Page], options: &Options) -> Result<String, String> {
         out.push_str(&module?);
     }
     out.push_str("}\n");
+    // Outside the format gate too: a module of another format then gives
+    // the gate's one error, not one more per handler that names a page.
+    let tables_inside = tables.inside;
+    let tables_outside = tables.outside;
+    out.push_str(&print(quote! { #tables_inside #tables_outside })?);
     Ok(out)
 }
 
@@ -182,10 +185,18 @@ pub fn items(module: &str) -> Result<syn::File, String> {
             e.span().start().line
         )
     })?;
-    let [syn::Item::Macro(call)] = file.items.as_slice() else {
+    // The `generated_module!` call, then the tables' `macro_rules!`.
+    let calls: Vec<&syn::ItemMacro> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Macro(call) if call.ident.is_none() => Some(call),
+            _ => None,
+        })
+        .collect();
+    let [call] = calls.as_slice() else {
         return Err(
-            "it is not a generated module: it holds other items than one `generated_module!` call"
-                .into(),
+            "it is not a generated module: it holds no single `generated_module!` call".into(),
         );
     };
     // `format = N, command = "...",` then the items.
@@ -264,7 +275,14 @@ mod tests {
             )),
             "{text}"
         );
-        assert!(text.ends_with("}\n}\n"));
+        // The call closes before the tables of pages and operations, which
+        // are exported from outside it.
+        let (gated, tables) = text.split_once("\n}\n}\n").expect("the call closes");
+        assert!(gated.contains("pub mod "));
+        assert!(
+            tables.contains("#[macro_export]\nmacro_rules! __http_returns_page_"),
+            "{tables}"
+        );
         let file = items(&text).expect("the items parse");
         assert!(file.items.len() > 5);
         assert!(items("fn main() {}").is_err());

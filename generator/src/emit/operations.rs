@@ -45,15 +45,16 @@ pub fn normal(method: &str, path: &str) -> String {
 /// A page's path and its module's name.
 type PageName<'a> = (&'a str, &'a str);
 
-/// The `__operation!` macro for `documents` (in path order), whose
-/// modules are `names`; `source` is the documents' directory as shown.
+/// The `__operation!` and `__page!` tables for `documents` (in path
+/// order), whose modules are `names`; `source` is the documents' directory
+/// as shown, `command` the one that regenerates the module.
 pub fn tokens(
     documents: &[&Page],
     names: &[String],
     runtime: &TokenStream,
     source: &str,
     command: &str,
-) -> TokenStream {
+) -> Tables {
     // Each normalised operation: how the first page writes it, and the
     // pages that document it, as (path, module).
     let mut by_operation: BTreeMap<String, (String, Vec<PageName<'_>>)> = BTreeMap::new();
@@ -96,24 +97,83 @@ pub fn tokens(
             }
         }
     }
+    let id = table_id(source, command);
+    let operation_macro = format_ident!("__http_returns_operation_{id}");
+    let page_macro = format_ident!("__http_returns_page_{id}");
     let doc = format!(
         " The page that documents an operation: what `#[returns(.., op = \"POST /path\")]` \
          names (the operations stated under the `URI` headings of the documents in {source})."
     );
-    quote! {
-        #[doc = #doc]
-        #[doc(hidden)]
-        #[allow(unused_macros)]
-        macro_rules! __operation {
-            #(#arms)*
-            ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-                #runtime::__private::no_such_operation!($mode $op [#runtime] #source #command [#(#listed)*])
+    let page_doc = format!(
+        " The page module `#[returns(.., page = module)]` names, among the documents in {source}."
+    );
+    let page_arms = names.iter().map(|name| {
+        let module = format_ident!("{name}");
+        quote! {
+            ([$($module:tt)*] $mode:ident #module) => {
+                #runtime::__private::operation_page!($mode [$($module)*] #module)
             };
         }
-        #[doc(hidden)]
-        #[allow(unused_imports)]
-        pub(crate) use __operation;
+    });
+    let pages_listed = documents.iter().zip(names).map(|(document, name)| {
+        let path = document.path.as_str();
+        quote!(#name #path)
+    });
+    Tables {
+        // Defined beside the format gate, not in it: a `#[macro_export]`
+        // made by a macro cannot be named by path, and by path is how
+        // another crate that mounts this module (`pub use other::statuses;`)
+        // reaches it.
+        outside: quote! {
+            #[doc = #doc]
+            #[doc(hidden)]
+            #[macro_export]
+            macro_rules! #operation_macro {
+                #(#arms)*
+                ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+                    #runtime::__private::no_such_operation!($mode $op [#runtime] #source #command [#(#listed)*])
+                };
+            }
+            #[doc = #page_doc]
+            #[doc(hidden)]
+            #[macro_export]
+            macro_rules! #page_macro {
+                #(#page_arms)*
+                ([$($module:tt)*] $mode:ident $page:ident) => {
+                    #runtime::__private::no_such_page!($mode $page [#runtime] #source #command [#(#pages_listed)*])
+                };
+            }
+        },
+        inside: quote! {
+            #[doc(hidden)]
+            #[allow(unused_imports)]
+            pub use crate::#operation_macro as __operation;
+            #[doc(hidden)]
+            #[allow(unused_imports)]
+            pub use crate::#page_macro as __page;
+        },
     }
+}
+
+/// The two tables of a module: the macros, defined outside its format
+/// gate, and their names inside it.
+pub struct Tables {
+    /// `#[macro_export]` macros, at the end of the file.
+    pub outside: TokenStream,
+    /// `pub use`s that name them in the module.
+    pub inside: TokenStream,
+}
+
+/// A name for a module's tables, unique to its documents and command
+/// (the macros are exported at the crate root, where two modules' tables
+/// would otherwise clash), and the same on every run (FNV-1a).
+fn table_id(source: &str, command: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in source.bytes().chain([0]).chain(command.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 #[cfg(test)]

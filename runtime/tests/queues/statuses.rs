@@ -69,27 +69,6 @@ pub static DOCUMENTS: &[&::http_returns::Document] = &[
     &deleting_a_queue::DOCUMENT,
     &querying_a_queue::DOCUMENT,
 ];
-/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `runtime/tests/queues/docs/`).
-#[doc(hidden)]
-#[allow(unused_macros)]
-macro_rules! __operation {
-    ([$($module:tt)*] $mode:ident "DELETE /v1.0/{}/queues/{}" $op:literal) => {
-        ::http_returns::__private::operation_page!($mode [$($module)*] deleting_a_queue)
-    };
-    ([$($module:tt)*] $mode:ident "GET /v1.0/{}/queues/{}" $op:literal) => {
-        ::http_returns::__private::operation_page!($mode [$($module)*] querying_a_queue)
-    };
-    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
-        "`runtime/tests/queues/docs/`"
-        "cargo xtask regen --spec runtime/tests/queues/docs --out runtime/tests/queues/statuses.rs"["DELETE /v1.0/{project_id}/queues/{queue_name}"
-        "deleting-a-queue.rst" "GET /v1.0/{project_id}/queues/{queue_name}"
-        "querying-a-queue.rst"])
-    };
-}
-#[doc(hidden)]
-#[allow(unused_imports)]
-pub(crate) use __operation;
 /// What `deleting-a-queue.rst` lists under "Deleting a Queue": 200, 400, 500.
 pub mod deleting_a_queue {
     pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
@@ -204,4 +183,45 @@ pub mod querying_a_queue {
     #[diagnostic::do_not_recommend]
     impl Documented<500> for ThisDocument {}
 }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_operation_92bcf37f9f9b7cae as __operation;
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_page_92bcf37f9f9b7cae as __page;
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `runtime/tests/queues/docs/`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_operation_92bcf37f9f9b7cae {
+    ([$($module:tt)*] $mode:ident "DELETE /v1.0/{}/queues/{}" $op:literal) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*] deleting_a_queue)
+    };
+    ([$($module:tt)*] $mode:ident "GET /v1.0/{}/queues/{}" $op:literal) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*] querying_a_queue)
+    };
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
+        "`runtime/tests/queues/docs/`"
+        "cargo xtask regen --spec runtime/tests/queues/docs --out runtime/tests/queues/statuses.rs"["DELETE /v1.0/{project_id}/queues/{queue_name}"
+        "deleting-a-queue.rst" "GET /v1.0/{project_id}/queues/{queue_name}"
+        "querying-a-queue.rst"])
+    };
+}
+/// The page module `#[returns(.., page = module)]` names, among the documents in `runtime/tests/queues/docs/`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_page_92bcf37f9f9b7cae {
+    ([$($module:tt)*] $mode:ident deleting_a_queue) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*] deleting_a_queue)
+    };
+    ([$($module:tt)*] $mode:ident querying_a_queue) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*] querying_a_queue)
+    };
+    ([$($module:tt)*] $mode:ident $page:ident) => {
+        ::http_returns::__private::no_such_page!($mode $page [::http_returns]
+        "`runtime/tests/queues/docs/`"
+        "cargo xtask regen --spec runtime/tests/queues/docs --out runtime/tests/queues/statuses.rs"["deleting_a_queue"
+        "deleting-a-queue.rst" "querying_a_queue" "querying-a-queue.rst"])
+    };
 }

@@ -153,19 +153,6 @@ impl Documented<503> for AllDocuments {}
 impl Documented<504> for AllDocuments {}
 /// Every document in `tests/renamed-crate/docs/`, in path order.
 pub static DOCUMENTS: &[&::renamed_returns::Document] = &[&returned_values::DOCUMENT];
-/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `tests/renamed-crate/docs/`).
-#[doc(hidden)]
-#[allow(unused_macros)]
-macro_rules! __operation {
-    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-        ::renamed_returns::__private::no_such_operation!($mode $op [::renamed_returns]
-        "`tests/renamed-crate/docs/`"
-        "cargo xtask regen --spec tests/renamed-crate/docs --out tests/renamed-crate/src/statuses.rs --runtime ::renamed_returns"[])
-    };
-}
-#[doc(hidden)]
-#[allow(unused_imports)]
-pub(crate) use __operation;
 /// What `returned-values.md` lists under "Returned Values": 200, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 500, 501, 502, 503, 504.
 pub mod returned_values {
     pub static DOCUMENT: ::renamed_returns::Document = ::renamed_returns::Document {
@@ -344,4 +331,35 @@ pub mod returned_values {
     #[diagnostic::do_not_recommend]
     impl Documented<504> for ThisDocument {}
 }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_operation_de48a30f3e10ac72 as __operation;
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_page_de48a30f3e10ac72 as __page;
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `tests/renamed-crate/docs/`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_operation_de48a30f3e10ac72 {
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::renamed_returns::__private::no_such_operation!($mode $op [::renamed_returns]
+        "`tests/renamed-crate/docs/`"
+        "cargo xtask regen --spec tests/renamed-crate/docs --out tests/renamed-crate/src/statuses.rs --runtime ::renamed_returns"[])
+    };
+}
+/// The page module `#[returns(.., page = module)]` names, among the documents in `tests/renamed-crate/docs/`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_page_de48a30f3e10ac72 {
+    ([$($module:tt)*] $mode:ident returned_values) => {
+        ::renamed_returns::__private::operation_page!($mode [$($module)*]
+        returned_values)
+    };
+    ([$($module:tt)*] $mode:ident $page:ident) => {
+        ::renamed_returns::__private::no_such_page!($mode $page [::renamed_returns]
+        "`tests/renamed-crate/docs/`"
+        "cargo xtask regen --spec tests/renamed-crate/docs --out tests/renamed-crate/src/statuses.rs --runtime ::renamed_returns"["returned_values"
+        "returned-values.md"])
+    };
 }

@@ -1,6 +1,7 @@
 //! A status module generated in another module format than this `http-returns`
-//! reads (here an older one, whose `Document` had no `module` field): one
-//! error, naming the command that regenerates it, and nothing about its
+//! reads (here one whose `Document` has no `module` field, with its tables
+//! of pages and operations beside the gate, as modules are written now):
+//! one error, naming the command that regenerates it, and nothing about its
 //! items or the handlers that name them.
 use http_returns::{returns, Reply};
 

@@ -1,6 +1,6 @@
 // `op =` names the page by the operation it documents; an operation that no
 // page documents is an error at the string, with the nearest ones. The
-// module is mounted here (`op =` reads it in the crate that mounts it).
+// module is mounted here.
 #[path = "../../src/statuses.rs"]
 mod statuses;
 use http_returns::{returns, Reply};

@@ -187,3 +187,30 @@ pub mod returned_values {
     impl Documented<409> for ThisDocument {}
 }
 }
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_operation_0000000000000000 as __operation;
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_page_0000000000000000 as __page;
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `spec/`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_operation_0000000000000000 {
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
+        "`spec/`" "cargo xtask regen"[])
+    };
+}
+/// The page module `#[returns(.., page = module)]` names, among the documents in `spec/`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_page_0000000000000000 {
+    ([$($module:tt)*] $mode:ident returned_values) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*] returned_values)
+    };
+    ([$($module:tt)*] $mode:ident $page:ident) => {
+        ::http_returns::__private::no_such_page!($mode $page [::http_returns] "`spec/`"
+        "cargo xtask regen"["returned_values" "returned-values.md"])
+    };
+}

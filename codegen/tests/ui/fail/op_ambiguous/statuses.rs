@@ -61,24 +61,6 @@ pub static DOCUMENTS: &[&::http_returns::Document] = &[
     &querying_a_group_v2::DOCUMENT,
     &querying_a_group::DOCUMENT,
 ];
-/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `codegen/tests/ui/fail/op_ambiguous/docs/`).
-#[doc(hidden)]
-#[allow(unused_macros)]
-macro_rules! __operation {
-    ([$($module:tt)*] $mode:ident "GET /v3/groups/{}" $op:literal) => {
-        ::http_returns::__private::ambiguous_operation!($mode $op [::http_returns]
-        "GET /v3/groups/{group_id}"["querying-a-group-v2.md" "querying-a-group.md"])
-    };
-    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
-        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
-        "`codegen/tests/ui/fail/op_ambiguous/docs/`"
-        "cargo xtask regen --spec codegen/tests/ui/fail/op_ambiguous/docs --out codegen/tests/ui/fail/op_ambiguous/statuses.rs"["GET /v3/groups/{group_id}"
-        "querying-a-group-v2.md" "GET /v3/groups/{group_id}" "querying-a-group.md"])
-    };
-}
-#[doc(hidden)]
-#[allow(unused_imports)]
-pub(crate) use __operation;
 /// What `querying-a-group-v2.md` lists under "Querying a User Group": 200, 404.
 pub mod querying_a_group_v2 {
     pub static DOCUMENT: ::http_returns::Document = ::http_returns::Document {
@@ -151,4 +133,43 @@ pub mod querying_a_group {
     #[diagnostic::do_not_recommend]
     impl Documented<404> for ThisDocument {}
 }
+}
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_operation_bb341b866e50953b as __operation;
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub use crate::__http_returns_page_bb341b866e50953b as __page;
+/// The page that documents an operation: what `#[returns(.., op = "POST /path")]` names (the operations stated under the `URI` headings of the documents in `codegen/tests/ui/fail/op_ambiguous/docs/`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_operation_bb341b866e50953b {
+    ([$($module:tt)*] $mode:ident "GET /v3/groups/{}" $op:literal) => {
+        ::http_returns::__private::ambiguous_operation!($mode $op [::http_returns]
+        "GET /v3/groups/{group_id}"["querying-a-group-v2.md" "querying-a-group.md"])
+    };
+    ([$($module:tt)*] $mode:ident $normal:literal $op:literal) => {
+        ::http_returns::__private::no_such_operation!($mode $op [::http_returns]
+        "`codegen/tests/ui/fail/op_ambiguous/docs/`"
+        "cargo xtask regen --spec codegen/tests/ui/fail/op_ambiguous/docs --out codegen/tests/ui/fail/op_ambiguous/statuses.rs"["GET /v3/groups/{group_id}"
+        "querying-a-group-v2.md" "GET /v3/groups/{group_id}" "querying-a-group.md"])
+    };
+}
+/// The page module `#[returns(.., page = module)]` names, among the documents in `codegen/tests/ui/fail/op_ambiguous/docs/`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_returns_page_bb341b866e50953b {
+    ([$($module:tt)*] $mode:ident querying_a_group_v2) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*]
+        querying_a_group_v2)
+    };
+    ([$($module:tt)*] $mode:ident querying_a_group) => {
+        ::http_returns::__private::operation_page!($mode [$($module)*] querying_a_group)
+    };
+    ([$($module:tt)*] $mode:ident $page:ident) => {
+        ::http_returns::__private::no_such_page!($mode $page [::http_returns]
+        "`codegen/tests/ui/fail/op_ambiguous/docs/`"
+        "cargo xtask regen --spec codegen/tests/ui/fail/op_ambiguous/docs --out codegen/tests/ui/fail/op_ambiguous/statuses.rs"["querying_a_group_v2"
+        "querying-a-group-v2.md" "querying_a_group" "querying-a-group.md"])
+    };
 }
