@@ -178,7 +178,9 @@ enum SourceKey {
     Nothing,
 }
 
-const STANDARD: [Method; 9] = [
+/// The methods HTTP defines, in the order the layer counts them; the
+/// contract check tries the first seven where a path does not serve them.
+pub(crate) const STANDARD: [Method; 9] = [
     Method::GET,
     Method::HEAD,
     Method::POST,

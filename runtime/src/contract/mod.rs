@@ -165,7 +165,7 @@ impl Contract {
     fn probes(&self, route: &Route, tried: &mut HashSet<String>) -> Option<Vec<Probe>> {
         let mut probes = requests::probes(&route.method, &route.path)?;
         if tried.insert(template_shape(&route.path)) {
-            for method in requests::METHODS {
+            for method in requests::METHODS.iter().cloned() {
                 let served = self.at_path(&route.path).iter().any(|other| {
                     other.method == method
                         || (method == Method::HEAD && other.method == Method::GET)
