@@ -122,6 +122,16 @@ fn typed_body(
         Delimiter::Brace,
         Tokens::build(span, |t| {
             set_items(t, args, krate);
+            // A body that ends in `todo!()` or a panic is, as the binding's
+            // initializer, a diverging sub-expression to clippy; the lint
+            // would be about the expansion. Only such bodies get the allow.
+            if ends_diverging(body) {
+                t.punct('#').group(Delimiter::Bracket, |t| {
+                    t.ident("allow").group(Delimiter::Parenthesis, |t| {
+                        t.ident("clippy").colons().ident("diverging_sub_expression");
+                    });
+                });
+            }
             // The body is the binding's initializer, so it cannot see this name.
             t.ident("let")
                 .ident("__returns_reply")
@@ -139,6 +149,37 @@ fn typed_body(
     );
     group.set_span(body.span());
     group
+}
+
+/// Whether `body` (a `{ .. }` group) ends in a call of `panic!`, `todo!`,
+/// `unimplemented!` or `unreachable!`, with or without a `;`: a look at
+/// its last tokens, so that other bodies cost nothing.
+fn ends_diverging(body: &TokenTree) -> bool {
+    let TokenTree::Group(group) = body else {
+        return false;
+    };
+    let trees: Vec<TokenTree> = group.stream().into_iter().collect();
+    let mut end = trees.len();
+    if matches!(trees.last(), Some(TokenTree::Punct(p)) if p.as_char() == ';') {
+        end -= 1;
+    }
+    let Some(start) = end.checked_sub(3) else {
+        return false;
+    };
+    match &trees[start..end] {
+        [
+            TokenTree::Ident(name),
+            TokenTree::Punct(bang),
+            TokenTree::Group(_),
+        ] => {
+            bang.as_char() == '!'
+                && matches!(
+                    name.to_string().as_str(),
+                    "panic" | "todo" | "unimplemented" | "unreachable"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// `#[doc = "Declared status codes (..): 202, 409."]`, after the user's docs.
