@@ -286,7 +286,7 @@ impl Shared {
             return table
                 .fallbacks
                 .iter()
-                .position(|fallback| under(path, &fallback.prefix))
+                .position(|fallback| fallback.answers(path))
                 .map_or(Source::Nothing, Source::Fallback);
         };
         let Some(&at) = table.at.get(matched.as_str()) else {
@@ -402,16 +402,6 @@ impl Shared {
             panic!("{text}");
         }
     }
-}
-
-/// Whether `path` is answered by a fallback nested under `prefix`: the
-/// prefix itself or below it; every path for the top-level one.
-fn under(path: &str, prefix: &str) -> bool {
-    let prefix = prefix.trim_end_matches('/');
-    prefix.is_empty()
-        || path
-            .strip_prefix(prefix)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// `path`, cut to at most [`PATH_KEPT`] bytes at a character boundary.
@@ -618,6 +608,13 @@ mod tests {
 
     #[test]
     fn a_fallback_answers_below_its_prefix() {
+        let under = |path: &str, prefix: &str| {
+            Fallback {
+                prefix: prefix.to_owned(),
+                declared: &[],
+            }
+            .answers(path)
+        };
         assert!(under("/anything", ""));
         assert!(under("/v2", "/v2"));
         assert!(under("/v2/x/y", "/v2"));

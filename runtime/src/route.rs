@@ -102,6 +102,27 @@ impl Declaration {
     }
 }
 
+impl Fallback {
+    /// Whether it answers `path`: the prefix it was nested under, or a
+    /// path below it; every path for the top-level one.
+    #[cfg_attr(not(feature = "tower"), allow(dead_code))]
+    pub(crate) fn answers(&self, path: &str) -> bool {
+        let prefix = self.prefix.trim_end_matches('/');
+        prefix.is_empty()
+            || path
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    }
+}
+
+/// `POST /v3/groups` → (`POST`, `/v3/groups`): an operation as `op =`
+/// writes it, split at its first blank; `None` without one.
+#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+pub(crate) fn split_operation(op: &str) -> Option<(&str, &str)> {
+    op.split_once(char::is_whitespace)
+        .map(|(method, path)| (method, path.trim()))
+}
+
 impl Route {
     /// The route `method path` served by the handler `declaration`
     /// describes, among `documents`; its operation is looked for with
@@ -148,8 +169,8 @@ impl Route {
             self.all.iter().find(|document| document.module == module)
         };
         if let Some(op) = self.op {
-            let (method, template) = op.split_once(char::is_whitespace).unwrap_or((op, ""));
-            if served(method, template.trim()) {
+            let (method, template) = split_operation(op).unwrap_or((op, ""));
+            if served(method, template) {
                 return None;
             }
             let page = page().map_or_else(String::new, |page| {

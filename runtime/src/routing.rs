@@ -46,7 +46,7 @@ use http::Method;
 use crate::NamedOperation;
 use crate::document::Document;
 use crate::handler::Annotated;
-use crate::route::{Declaration, Fallback, Route, same_template, template_shape};
+use crate::route::{Declaration, Fallback, Route, same_template, split_operation, template_shape};
 
 /// A router under construction that lists, as it goes, each handler it
 /// serves with the codes the handler declares.
@@ -413,10 +413,7 @@ fn may_nest_into(route: &Route, documents: &[&Document]) -> bool {
         whole.len() > tail.len() && whole.ends_with(&tail) && (tail.starts_with('/'))
     };
     if let Some(op) = route.op {
-        let template = op
-            .split_once(char::is_whitespace)
-            .map_or("", |(_, path)| path.trim());
-        return ends(template);
+        return ends(split_operation(op).map_or("", |(_, path)| path));
     }
     let Some(module) = route.page else {
         return false;
@@ -432,10 +429,8 @@ fn may_nest_into(route: &Route, documents: &[&Document]) -> bool {
 /// serve it: a path from `/` whose parameters are `{name}`, or a last
 /// `{*name}`; else why not.
 fn served_operation(op: &str) -> Result<(Method, &str), String> {
-    let (method, path) = op
-        .split_once(char::is_whitespace)
-        .map(|(method, path)| (method, path.trim()))
-        .ok_or_else(|| "it is not a method and a path".to_owned())?;
+    let (method, path) =
+        split_operation(op).ok_or_else(|| "it is not a method and a path".to_owned())?;
     let method = Method::from_bytes(method.as_bytes())
         .map_err(|_| format!("`{method}` is not an HTTP method"))?;
     if !path.starts_with('/') {

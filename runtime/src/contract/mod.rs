@@ -258,7 +258,7 @@ impl Origin {
             let path = probe.target.split('?').next().unwrap_or_default();
             return fallbacks
                 .iter()
-                .position(|fallback| under(path, &fallback.prefix))
+                .position(|fallback| fallback.answers(path))
                 .map_or(Origin::NoRoute(sent_from), Origin::Fallback);
         };
         let Some(at_path) = by_path.get(matched) else {
@@ -277,13 +277,4 @@ impl Origin {
         });
         served.map_or_else(|| Origin::Unserved(matched.clone()), Origin::Handler)
     }
-}
-
-/// Whether `path` is answered by a fallback nested under `prefix`.
-fn under(path: &str, prefix: &str) -> bool {
-    let prefix = prefix.trim_end_matches('/');
-    prefix.is_empty()
-        || path
-            .strip_prefix(prefix)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
