@@ -41,7 +41,7 @@ pub fn compare(actual: Option<&[u8]>, expected: &str) -> Freshness {
     match actual {
         None => Freshness::Missing,
         Some(actual) if actual == expected.as_bytes() => Freshness::Fresh,
-        Some(actual) if only_line_endings_differ(actual, expected.as_bytes()) => Freshness::Fresh,
+        Some(actual) if same_but_line_ends(actual, expected.as_bytes()) => Freshness::Fresh,
         Some(actual) => {
             let actual = String::from_utf8_lossy(actual);
             // `split`, not `lines`: a line differing only in a `\r`, or a
@@ -58,8 +58,9 @@ pub fn compare(actual: Option<&[u8]>, expected: &str) -> Freshness {
     }
 }
 
-/// Whether `actual` is `expected` with each `\n` written `\r\n`.
-fn only_line_endings_differ(actual: &[u8], expected: &[u8]) -> bool {
+/// Whether `actual` is `expected`, with some or all of its `\n` written
+/// `\r\n`.
+pub(crate) fn same_but_line_ends(actual: &[u8], expected: &[u8]) -> bool {
     let mut actual = actual.iter().copied().peekable();
     for &byte in expected {
         if byte == b'\n' && actual.peek() == Some(&b'\r') {

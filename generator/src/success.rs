@@ -77,9 +77,14 @@ impl Drift {
         let Some(old) = old else {
             return Drift::None;
         };
-        let body = |text: &str| text.split_once('\n').map(|(_, body)| body.to_owned());
-        if body(&old.replace("\r\n", "\n")) == body(new) {
-            return Drift::Header;
+        // Everything after the first line the same, line ends aside, as
+        // freshness compares: only the header changed.
+        if let (Some((_, old_body)), Some((_, new_body))) =
+            (old.split_once('\n'), new.split_once('\n'))
+        {
+            if crate::module_file::same_but_line_ends(old_body.as_bytes(), new_body.as_bytes()) {
+                return Drift::Header;
+            }
         }
         match drift::read_module(old) {
             Ok(before) => Drift::Changes(drift::changes(&before, pages)),
