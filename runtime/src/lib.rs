@@ -4,18 +4,26 @@
 // The bundled module, like every generated one, names this crate `::http_returns`.
 extern crate self as http_returns;
 
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub mod actix;
+#[cfg(feature = "axum")]
+#[path = "axum/reply.rs"]
+mod axum_reply;
 pub mod bundled;
 mod codes;
-#[cfg(feature = "tower")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "tower", feature = "actix-web"))))]
 pub mod conformance;
-#[cfg(feature = "tower")]
-#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "tower", feature = "actix-web"))))]
 pub mod contract;
 pub mod coverage;
 mod document;
 mod handler;
 mod iana;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod listing;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod openapi;
@@ -23,6 +31,7 @@ mod reply;
 mod route;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+#[path = "axum/routing.rs"]
 pub mod routing;
 mod status;
 
@@ -34,7 +43,7 @@ pub use handler::{Annotated, AsyncFn, Replies, SyncFn, declared};
 pub use reply::{
     AnyCode, DeclaredSet, Declares, Lists, ListsCode, NamedOperation, Reply, Undeclared,
 };
-pub use route::{PageOperation, Route};
+pub use route::{PageOperation, Route, RouteList};
 pub use status::UndocumentedStatus;
 
 /// `http`, whose `StatusCode` replies carry; generated modules reach it here,

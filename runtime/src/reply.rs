@@ -49,8 +49,8 @@ use http::StatusCode;
 /// # fn main() { assert_eq!(deliver().status(), 409); }
 /// ```
 pub struct Reply<B, S = Undeclared> {
-    status: StatusCode,
-    body: B,
+    pub(crate) status: StatusCode,
+    pub(crate) body: B,
     declared: PhantomData<fn() -> S>,
 }
 
@@ -253,60 +253,3 @@ impl<const N: u16> ListsCode<N> for () {}
 /// no code, so no reply of that type can be built.
 #[derive(Debug, Clone, Copy)]
 pub enum Undeclared {}
-
-#[cfg(feature = "axum")]
-impl<B: axum::response::IntoResponse, S: DeclaredSet> axum::response::IntoResponse for Reply<B, S> {
-    /// The declared status, whatever status the body's own response
-    /// carries, unless the body failed: a body whose response is a server
-    /// error (a `Json` that cannot serialise answers 500) keeps it, as
-    /// axum's `IntoResponseFailed` keeps it for `(StatusCode, R)` where the
-    /// axum version has it (axum-core 0.5 does not). A status that carries
-    /// no content (1xx, 204 No Content, 304 Not Modified) answers without
-    /// the body and its content headers.
-    fn into_response(self) -> axum::response::Response {
-        let mut response = self.body.into_response();
-        if response.status().is_server_error() {
-            return response;
-        }
-        *response.status_mut() = self.status;
-        let code = self.status.as_u16();
-        if self.status.is_informational() || code == 204 || code == 304 {
-            let headers = response.headers_mut();
-            headers.remove(http::header::CONTENT_TYPE);
-            headers.remove(http::header::CONTENT_LENGTH);
-            *response.body_mut() = axum::body::Body::empty();
-        }
-        response
-    }
-}
-
-#[cfg(feature = "actix-web")]
-impl<B: actix_web::Responder, S: DeclaredSet> actix_web::Responder for Reply<B, S> {
-    type Body = actix_web::body::EitherBody<B::Body>;
-
-    /// The declared status, whatever status the body's own response
-    /// carries, unless the body failed: a body whose response is a server
-    /// error (a `Json` that cannot serialise answers 500) keeps it, as with
-    /// axum. A status that carries no content (1xx, 204 No Content, 304
-    /// Not Modified) answers without the body and its content headers.
-    fn respond_to(self, request: &actix_web::HttpRequest) -> actix_web::HttpResponse<Self::Body> {
-        let mut response = self.body.respond_to(request);
-        if response.status().is_server_error() {
-            return response.map_into_left_body();
-        }
-        // actix-web 4 carries `http` 0.2's `StatusCode`: the same codes.
-        let code = self.status.as_u16();
-        if let Ok(status) = actix_web::http::StatusCode::from_u16(code) {
-            *response.status_mut() = status;
-        }
-        if self.status.is_informational() || code == 204 || code == 304 {
-            let headers = response.headers_mut();
-            headers.remove(actix_web::http::header::CONTENT_TYPE);
-            headers.remove(actix_web::http::header::CONTENT_LENGTH);
-            return response
-                .set_body(actix_web::body::BoxBody::new(()))
-                .map_into_right_body();
-        }
-        response.map_into_left_body()
-    }
-}

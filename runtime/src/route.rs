@@ -65,8 +65,8 @@ pub struct PageOperation {
 /// A fallback handler and the requests it answers: those under `prefix`
 /// that no route matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(feature = "axum"), allow(dead_code))]
-pub(crate) struct Fallback {
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+pub struct Fallback {
     /// Where it was nested (`/v2`), or empty at the top.
     pub(crate) prefix: String,
     /// The codes its `#[returns(..)]` declares.
@@ -76,7 +76,7 @@ pub(crate) struct Fallback {
 /// What a handler's `#[returns(..)]` says, read from its type: the part
 /// of a [`Route`] that does not depend on where it is served.
 #[derive(Debug, Clone, Copy)]
-#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) struct Declaration {
     /// The handler's path, from `type_name`.
     pub(crate) handler: &'static str,
@@ -90,7 +90,7 @@ pub(crate) struct Declaration {
 
 impl Declaration {
     /// What `H`'s `#[returns(..)]` says.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn of<H: crate::handler::Annotated<M>, M>() -> Declaration {
         use crate::DeclaredSet;
         Declaration {
@@ -105,7 +105,7 @@ impl Declaration {
 impl Fallback {
     /// Whether it answers `path`: the prefix it was nested under, or a
     /// path below it; every path for the top-level one.
-    #[cfg_attr(not(feature = "tower"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "tower", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn answers(&self, path: &str) -> bool {
         let prefix = self.prefix.trim_end_matches('/');
         prefix.is_empty()
@@ -115,9 +115,29 @@ impl Fallback {
     }
 }
 
+/// What a routes builder registered: the routes, and the fallbacks (default
+/// services) that answer where no route matches. Both builders give it,
+/// [`routing::Routes`](crate::routing::Routes) for axum and
+/// [`actix::Routes`](crate::actix::Routes) for actix-web, so that the
+/// contract check reads either.
+pub trait RouteList: sealed::Registered {}
+
+impl<T: sealed::Registered> RouteList for T {}
+
+pub(crate) mod sealed {
+    /// [`super::RouteList`]'s content, out of the users' reach: a new
+    /// builder is this crate's to add.
+    pub trait Registered {
+        /// Every route, in the order it was registered.
+        fn routes(&self) -> &[super::Route];
+        /// The fallbacks.
+        fn fallbacks(&self) -> &[super::Fallback];
+    }
+}
+
 /// `POST /v3/groups` → (`POST`, `/v3/groups`): an operation as `op =`
 /// writes it, split at its first blank; `None` without one.
-#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) fn split_operation(op: &str) -> Option<(&str, &str)> {
     op.split_once(char::is_whitespace)
         .map(|(method, path)| (method, path.trim()))
@@ -127,7 +147,7 @@ impl Route {
     /// The route `method path` served by the handler `declaration`
     /// describes, among `documents`; its operation is looked for with
     /// `base` before its path (see [`Route::identify`]).
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn new(
         method: Method,
         path: String,
@@ -155,7 +175,7 @@ impl Route {
     /// operation of `op =` (method and path template, parameter names
     /// aside, with `base` before the path or without), or an operation of
     /// the page `page =` names, where that page states any.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn contradiction(&self, base: Option<&str>) -> Option<String> {
         let served = |method: &str, template: &str| {
             method.eq_ignore_ascii_case(self.method.as_str())
@@ -205,7 +225,7 @@ impl Route {
     /// base path changed: the operations whose method is the route's and
     /// whose path template is `base` and the route's path, else the
     /// route's path alone.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn identify(&mut self, base: Option<&str>) {
         let served = base.map(|base| joined(base, &self.path));
         let matching = |path: &str| -> Vec<PageOperation> {

@@ -1,11 +1,13 @@
-//! With the `tower` feature: the contract check, a `#[test]` that holds the
-//! whole service to its pages without a server or a socket.
+//! With the `tower` (axum) or `actix-web` feature: the contract check, a
+//! `#[test]` that holds the whole service to its pages without a server or
+//! a socket.
 //!
 //! The compiler proves what a handler's body builds; the check covers what
 //! it cannot see: what the extractors, the router and the layers answer.
-//! For each route [`Routes`] registered, it sends requests made from the
-//! route's template through the router, in-process with
-//! `tower::ServiceExt::oneshot`: path parameters of several shapes (a
+//! For each route the `Routes` builder registered, it sends requests made
+//! from the route's template through the router, in-process
+//! ([`Contract::check`]: axum's router, with `tower::ServiceExt::oneshot`;
+//! [`Contract::check_actix`]: an actix-web `App`, with `actix_web::test`): path parameters of several shapes (a
 //! number, a word, nothing, 2,048 characters, percent-encoded non-ASCII),
 //! every method the path does not serve, no body, an empty body, a
 //! malformed JSON body, a body with the wrong content type, an unknown
@@ -16,7 +18,8 @@
 //! - an answer no handler gives (the router's 404 for a path no route
 //!   matches, its 405 for a method the path does not serve) must have a
 //!   status that a page of that path's operations lists;
-//! - a registered fallback answers with what it declares;
+//! - a registered fallback (actix-web's default service) answers with what
+//!   it declares;
 //! - a handler that panics is a finding, not an aborted test.
 //!
 //! Each finding is one line with a `curl` command that reproduces it. The
@@ -47,21 +50,24 @@ mod requests;
 
 use std::collections::{HashMap, HashSet};
 
-use axum::Router;
-use axum::body::Body;
-use axum::extract::{MatchedPath, Request};
-use axum::middleware::Next;
-use axum::response::Response;
+use std::future::Future;
+
 use http::Method;
-use tower::ServiceExt as _;
 
 pub use finding::{Finding, Findings};
 
 use crate::Route;
+use crate::RouteList;
 use crate::route::{Fallback, template_shape};
-use crate::routing::Routes;
 use finding::{Origin, Verdicts};
 use requests::Probe;
+
+#[cfg(feature = "actix-web")]
+#[path = "../actix/contract.rs"]
+mod actix;
+#[cfg(feature = "tower")]
+#[path = "../axum/contract.rs"]
+mod axum;
 
 /// The check of one service: its routes, as [`Routes`] registered them,
 /// and how many requests each route gets.
@@ -83,14 +89,14 @@ pub const DEFAULT_BUDGET: usize = 32;
 
 impl Contract {
     /// The check of the routes `routes` registered (and their fallbacks).
-    pub fn new<S: Clone + Send + Sync + 'static>(routes: &Routes<S>) -> Contract {
+    pub fn new(routes: &impl RouteList) -> Contract {
         let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
-        for (at, route) in routes.list().iter().enumerate() {
+        for (at, route) in routes.routes().iter().enumerate() {
             by_path.entry(route.path.clone()).or_default().push(at);
         }
         Contract {
             by_path,
-            routes: routes.list().to_vec(),
+            routes: routes.routes().to_vec(),
             fallbacks: routes.fallbacks().to_vec(),
             budget: DEFAULT_BUDGET,
             origin: "http://127.0.0.1:3000".to_owned(),
@@ -125,12 +131,13 @@ impl Contract {
         self
     }
 
-    /// Sends the requests to `router` (the service as it is served: its
-    /// state given, its layers applied) and returns what answered with a
-    /// status the declarations or the pages do not cover.
-    pub async fn check(&self, router: Router) -> Findings {
-        // Records, on each response, the route axum matched, if any.
-        let router = router.layer(axum::middleware::from_fn(record));
+    /// Sends each request with `send` and judges what answered: the loop
+    /// both frameworks' checks run, each with its own way to send.
+    pub(crate) async fn run<F, Fut>(&self, mut send: F) -> Findings
+    where
+        F: FnMut(&Probe) -> Fut,
+        Fut: Future<Output = Answer>,
+    {
         let mut verdicts =
             Verdicts::new(&self.routes, &self.by_path, &self.fallbacks, &self.origin);
         let mut paths_tried: HashSet<String> = HashSet::new();
@@ -153,7 +160,7 @@ impl Contract {
                 ));
             }
             for probe in probes.into_iter().take(self.budget) {
-                let answer = send(&router, &probe).await;
+                let answer = send(&probe).await;
                 verdicts.judge(at, &probe, answer);
             }
         }
@@ -190,54 +197,14 @@ impl Contract {
 /// What the router did with a request.
 #[derive(Debug)]
 pub(crate) enum Answer {
-    /// It answered `status`; `matched` is the route axum matched, if any.
+    /// It answered `status`; `matched` is the route the router matched,
+    /// if any.
     Status {
         status: http::StatusCode,
         matched: Option<String>,
     },
     /// The request made a handler (or a layer) panic, with this message.
     Panic(String),
-}
-
-/// The route axum matched, put on the response by [`record`].
-#[derive(Clone)]
-struct Matched(Option<String>);
-
-/// Middleware that puts the matched route on the response.
-async fn record(request: Request, next: Next) -> Response {
-    let matched = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|path| path.as_str().to_owned());
-    let mut response = next.run(request).await;
-    response.extensions_mut().insert(Matched(matched));
-    response
-}
-
-/// Sends `probe` through `router` and reads what answered.
-async fn send(router: &Router, probe: &Probe) -> Answer {
-    let mut request = http::Request::builder()
-        .method(probe.method.clone())
-        .uri(&probe.target);
-    if let Some(content_type) = probe.content_type {
-        request = request.header(http::header::CONTENT_TYPE, content_type);
-    }
-    let body = probe.body.map_or_else(Body::empty, Body::from);
-    let request = match request.body(body) {
-        Ok(request) => request,
-        Err(error) => return Answer::Panic(format!("the request could not be built: {error}")),
-    };
-    match catch::unwind(router.clone().oneshot(request)).await {
-        Ok(Ok(response)) => Answer::Status {
-            status: response.status(),
-            matched: response
-                .extensions()
-                .get::<Matched>()
-                .and_then(|matched| matched.0.clone()),
-        },
-        Ok(Err(never)) => match never {},
-        Err(message) => Answer::Panic(message),
-    }
 }
 
 impl Origin {

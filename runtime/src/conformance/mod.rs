@@ -1,67 +1,45 @@
-//! With the `tower` feature: a layer that watches what the types cannot.
+//! With the `tower` or `actix-web` feature: watching what the types cannot.
 //!
 //! The compiler proves which replies a handler's body builds. It cannot see
 //! statuses that come from elsewhere: an extractor's rejection (a malformed
 //! path parameter answers 400 before the handler runs), the router's 405,
-//! a time-out, a panic turned into 500. [`ConformanceLayer`] sees every
-//! response of the router it is layered on, finds the route that answered
-//! with axum's own [`MatchedPath`], and reports each status that the
-//! route's handler did not declare: as a `tracing` warning, and in
-//! [`Reports`], which a test or a health endpoint reads. In strict mode,
-//! for tests, a report is a panic instead.
+//! a time-out, a panic turned into 500. The conformance layer (for axum,
+//! [`ConformanceLayer`], with the `tower` feature) and the conformance
+//! middleware (for actix-web, [`actix::Conformance`](crate::actix::Conformance))
+//! see every response of the service they wrap, find the route that
+//! answered with the router's own knowledge (axum's `MatchedPath`,
+//! actix-web's match pattern), and report each status that the route's
+//! handler did not declare: as a `tracing` warning, and in [`Reports`],
+//! which a test or a health endpoint reads. In strict mode, for tests, a
+//! report is a panic instead.
 //!
-//! It also reports what no declaration covers: a route served by the
-//! router but not registered with [`Routes`], and an answer given outside
-//! every route, which means the layer sits outside the router (apply it
-//! with `Router::layer`) or an unregistered fallback answered.
+//! They also report what no declaration covers: a route served by the
+//! router but not registered with the `Routes` builder, and an answer
+//! given outside every route, which means the layer sits outside the
+//! router (apply it with `Router::layer`) or an unregistered fallback
+//! answered.
 //!
 //! Memory and logs stay bounded whatever the traffic: reports are counted
 //! per method, route and status, keeping the first request as an example,
 //! and each is logged once, then again each time its count reaches a power
 //! of two.
-//!
-//! ```
-//! use http_returns::conformance::ConformanceLayer;
-//! use http_returns::routing::{Routes, get};
-//! use http_returns::{returns, Reply};
-//! use http_returns::bundled as statuses;
-//!
-//! #[returns(200, 404)]
-//! async fn show() -> Reply<String> {
-//!     Reply::ok("a task".to_owned())
-//! }
-//!
-//! # fn main() {
-//! let routes = Routes::new(statuses::DOCUMENTS).route("/tasks/{id}", get(show));
-//! let layer = ConformanceLayer::new(&routes);
-//! let reports = layer.reports(); // read it after requests: reports.count()
-//! let router: axum::Router = routes.into_router().layer(layer);
-//! # let _ = router;
-//! # assert_eq!(reports.count(), 0);
-//! # }
-//! ```
 
 use std::collections::HashMap;
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::task::{Context, Poll};
 
-use axum::extract::MatchedPath;
-use http::{Method, Request, Response, StatusCode, Uri};
+use http::{Method, StatusCode};
 
+use crate::Route;
 use crate::codes::list;
 use crate::route::Fallback;
-use crate::routing::Routes;
 
-/// The layer: apply it to the router that [`Routes::into_router`] gives,
-/// with `Router::layer`, so that it runs inside the router.
-#[derive(Clone)]
-pub struct ConformanceLayer {
-    shared: Arc<Shared>,
-    strict: bool,
-}
+#[cfg(feature = "tower")]
+#[path = "../axum/layer.rs"]
+mod layer;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub use layer::{Conformance, ConformanceLayer, ResponseFuture};
 
 /// What the layer found, readable while the service runs.
 #[derive(Clone)]
@@ -88,28 +66,67 @@ pub struct Report {
     pub declared: &'static [u16],
     /// How many responses this report stands for.
     pub count: u64,
+    /// The router that answered, for the advice its text gives.
+    router: Router,
+}
+
+/// The router a tally watches: what its reports advise differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Router {
+    #[cfg_attr(not(feature = "tower"), allow(dead_code))]
+    Axum,
+    #[cfg_attr(not(feature = "actix-web"), allow(dead_code))]
+    Actix,
+}
+
+impl Router {
+    /// The builder a route is registered with.
+    fn routes(self) -> &'static str {
+        match self {
+            Router::Axum => "http_returns::routing::Routes",
+            Router::Actix => "http_returns::actix::Routes",
+        }
+    }
+
+    /// What an answer outside every route means, and what to do.
+    fn nothing(self) -> &'static str {
+        match self {
+            Router::Axum => {
+                "(no MatchedPath): register the service with http_returns::routing::Routes, \
+                 and apply the layer with Router::layer, inside the router"
+            }
+            Router::Actix => {
+                "(no match pattern): an app default service that was not registered with \
+                 http_returns::actix::Routes::default_service answered"
+            }
+        }
+    }
 }
 
 /// What answered a reported response.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Matched {
-    /// A route registered with [`Routes`], by its path (`/tasks/{id}`).
+    /// A route registered with the `Routes` builder, by its path
+    /// (`/tasks/{id}`).
     Route(String),
-    /// A route the router serves that was not registered with [`Routes`]
-    /// (added to the `Router` directly), by its path.
+    /// A route the router serves that was not registered with the
+    /// `Routes` builder (added to the `Router` or the `App` directly), by
+    /// its path.
     Unregistered(String),
-    /// The fallback registered with [`Routes::fallback`], by the prefix it
-    /// was nested under (empty at the top).
+    /// The fallback (actix-web's default service) registered with the
+    /// `Routes` builder, by the prefix it was nested under (empty at the
+    /// top).
     Fallback(String),
-    /// No route: the layer saw no `MatchedPath`.
+    /// No route: the router matched none.
     Nothing,
 }
 
 /// The most bytes of a request's path a report keeps.
 const PATH_KEPT: usize = 256;
 
-struct Shared {
+pub(crate) struct Shared {
+    router: Router,
     table: Table,
     tally: Mutex<Tally>,
 }
@@ -201,18 +218,35 @@ impl MethodSlot {
     }
 }
 
-impl ConformanceLayer {
-    /// A layer that checks each response against the handler that
-    /// `routes` registered for its route. Requests that no route matches
-    /// are held to the fallback registered with [`Routes::fallback`], if
-    /// any; else the router's own 404 for them is not reported.
-    pub fn new<S: Clone + Send + Sync + 'static>(routes: &Routes<S>) -> ConformanceLayer {
+impl Reports {
+    /// A handle on `shared`'s tally.
+    pub(crate) fn of(shared: &Arc<Shared>) -> Reports {
+        Reports {
+            shared: Arc::clone(shared),
+        }
+    }
+
+    /// How many responses were reported so far.
+    pub fn count(&self) -> u64 {
+        self.shared.tally().total
+    }
+
+    /// One report per method, route and status reported so far, in the
+    /// order each was first seen, with its count.
+    pub fn all(&self) -> Vec<Report> {
+        self.shared.tally().reports.clone()
+    }
+}
+
+impl Shared {
+    /// The table of `routes` and `fallbacks`, and an empty tally.
+    pub(crate) fn new(routes: &[Route], fallbacks: &[Fallback], router: Router) -> Shared {
         let mut table = Table {
             at: HashMap::new(),
             paths: Vec::new(),
-            fallbacks: routes.fallbacks().to_vec(),
+            fallbacks: fallbacks.to_vec(),
         };
-        for route in routes.list() {
+        for route in routes {
             let at = *table.at.entry(route.path.clone()).or_insert_with(|| {
                 table.paths.push(Path {
                     path: route.path.clone(),
@@ -227,45 +261,18 @@ impl ConformanceLayer {
         table
             .fallbacks
             .sort_by_key(|fallback| std::cmp::Reverse(fallback.prefix.len()));
-        ConformanceLayer {
-            shared: Arc::new(Shared {
-                table,
-                tally: Mutex::new(Tally::default()),
-            }),
-            strict: false,
+        Shared {
+            router,
+            table,
+            tally: Mutex::new(Tally::default()),
         }
     }
 
-    /// The same layer, for tests: a report panics with its text, so the
-    /// test that sent the request fails at it (with `tower::ServiceExt::oneshot`
-    /// the panic reaches the test itself).
-    pub fn strict(mut self) -> ConformanceLayer {
-        self.strict = true;
-        self
+    /// How many routes it holds, for `Debug`.
+    pub(crate) fn paths(&self) -> usize {
+        self.table.paths.len()
     }
 
-    /// A handle on the layer's reports, to read while and after it serves.
-    pub fn reports(&self) -> Reports {
-        Reports {
-            shared: Arc::clone(&self.shared),
-        }
-    }
-}
-
-impl Reports {
-    /// How many responses were reported so far.
-    pub fn count(&self) -> u64 {
-        self.shared.tally().total
-    }
-
-    /// One report per method, route and status reported so far, in the
-    /// order each was first seen, with its count.
-    pub fn all(&self) -> Vec<Report> {
-        self.shared.tally().reports.clone()
-    }
-}
-
-impl Shared {
     fn tally(&self) -> MutexGuard<'_, Tally> {
         // A report is counted whole, so a poisoned tally is still a tally.
         self.tally
@@ -273,14 +280,10 @@ impl Shared {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Where the answer to `method` came from: `matched` is the request's
-    /// `MatchedPath`, `path` its path.
-    fn source<'a>(
-        &self,
-        method: &Method,
-        matched: Option<&'a MatchedPath>,
-        path: &str,
-    ) -> Source<'a> {
+    /// Where the answer to `method` came from: `matched` is the route the
+    /// router matched (axum's `MatchedPath`, actix-web's match pattern),
+    /// `path` the request's path.
+    fn source<'a>(&self, method: &Method, matched: Option<&'a str>, path: &str) -> Source<'a> {
         let table = &self.table;
         let Some(matched) = matched else {
             return table
@@ -289,8 +292,8 @@ impl Shared {
                 .position(|fallback| fallback.answers(path))
                 .map_or(Source::Nothing, Source::Fallback);
         };
-        let Some(&at) = table.at.get(matched.as_str()) else {
-            return Source::Unregistered(matched.as_str());
+        let Some(&at) = table.at.get(matched) else {
+            return Source::Unregistered(matched);
         };
         let handlers = &table.paths[at].handlers;
         let handler = |wanted: &Method| {
@@ -312,16 +315,16 @@ impl Shared {
 
     /// Checks the answer `status` to `method uri`, and reports it if no
     /// declaration covers it.
-    fn check(
+    pub(crate) fn check(
         &self,
         method: &Method,
-        uri: &Uri,
-        matched: Option<&MatchedPath>,
+        path: &str,
+        matched: Option<&str>,
         status: StatusCode,
         strict: bool,
     ) {
         let code = status.as_u16();
-        let source = self.source(method, matched, uri.path());
+        let source = self.source(method, matched, path);
         let covered = match source {
             Source::Route(_, declared) => declared.contains(&code),
             Source::Fallback(at) => self.table.fallbacks[at].declared.contains(&code),
@@ -330,7 +333,7 @@ impl Shared {
             Source::Nothing => status == StatusCode::NOT_FOUND,
         };
         if !covered {
-            self.report(method, uri, source, status, strict);
+            self.report(method, path, source, status, strict);
         }
     }
 
@@ -340,7 +343,7 @@ impl Shared {
     fn report(
         &self,
         method: &Method,
-        uri: &Uri,
+        path: &str,
         source: Source<'_>,
         status: StatusCode,
         strict: bool,
@@ -375,11 +378,12 @@ impl Shared {
         let at = *tally.at.entry(key).or_insert_with(|| {
             tally.reports.push(Report {
                 method: method.clone(),
-                path: kept(uri.path()),
+                path: kept(path),
                 matched: matched(),
                 status,
                 declared,
                 count: 0,
+                router: self.router,
             });
             tally.reports.len() - 1
         });
@@ -401,6 +405,14 @@ impl Shared {
             drop(guard);
             panic!("{text}");
         }
+    }
+}
+
+impl fmt::Debug for Reports {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reports")
+            .field("count", &self.count())
+            .finish_non_exhaustive()
     }
 }
 
@@ -442,163 +454,15 @@ impl fmt::Display for Report {
             Matched::Unregistered(route) => write!(
                 f,
                 " from the route {route}, which is served but was not registered with \
-                 http_returns::routing::Routes, so no declaration covers it"
+                 {}, so no declaration covers it",
+                self.router.routes()
             )?,
-            Matched::Nothing => write!(
-                f,
-                " outside every route (no MatchedPath): register the service with \
-                 http_returns::routing::Routes, and apply the layer with Router::layer, inside the router"
-            )?,
+            Matched::Nothing => write!(f, " outside every route {}", self.router.nothing())?,
         }
         if self.count > 1 {
             write!(f, "; {} times", self.count)?;
         }
         Ok(())
-    }
-}
-
-impl<S> tower_layer::Layer<S> for ConformanceLayer {
-    type Service = Conformance<S>;
-
-    fn layer(&self, inner: S) -> Conformance<S> {
-        Conformance {
-            inner,
-            shared: Arc::clone(&self.shared),
-            strict: self.strict,
-        }
-    }
-}
-
-/// The service [`ConformanceLayer`] wraps around another.
-#[derive(Clone)]
-pub struct Conformance<S> {
-    inner: S,
-    shared: Arc<Shared>,
-    strict: bool,
-}
-
-impl<S> Conformance<S> {
-    /// The wrapped service.
-    pub fn get_ref(&self) -> &S {
-        &self.inner
-    }
-
-    /// The wrapped service, mutably.
-    pub fn get_mut(&mut self) -> &mut S {
-        &mut self.inner
-    }
-
-    /// The wrapped service, unwrapped.
-    pub fn into_inner(self) -> S {
-        self.inner
-    }
-
-    /// A handle on the reports, as [`ConformanceLayer::reports`] gives.
-    pub fn reports(&self) -> Reports {
-        Reports {
-            shared: Arc::clone(&self.shared),
-        }
-    }
-}
-
-impl<S: fmt::Debug> fmt::Debug for Conformance<S> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Conformance")
-            .field("inner", &self.inner)
-            .field("strict", &self.strict)
-            .finish_non_exhaustive()
-    }
-}
-
-impl fmt::Debug for ConformanceLayer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ConformanceLayer")
-            .field("routes", &self.shared.table.paths.len())
-            .field("strict", &self.strict)
-            .finish_non_exhaustive()
-    }
-}
-
-impl fmt::Debug for Reports {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Reports")
-            .field("count", &self.count())
-            .finish_non_exhaustive()
-    }
-}
-
-impl<F: fmt::Debug> fmt::Debug for ResponseFuture<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ResponseFuture")
-            .field("inner", &self.inner)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<S, RequestBody, ResponseBody> tower_service::Service<Request<RequestBody>> for Conformance<S>
-where
-    S: tower_service::Service<Request<RequestBody>, Response = Response<ResponseBody>>,
-{
-    type Response = Response<ResponseBody>;
-    type Error = S::Error;
-    type Future = ResponseFuture<S::Future>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request<RequestBody>) -> Self::Future {
-        let asked = Asked {
-            method: request.method().clone(),
-            uri: request.uri().clone(),
-            matched: request.extensions().get::<MatchedPath>().cloned(),
-            shared: Arc::clone(&self.shared),
-            strict: self.strict,
-        };
-        ResponseFuture {
-            inner: self.inner.call(request),
-            asked: Some(asked),
-        }
-    }
-}
-
-pin_project_lite::pin_project! {
-    /// The response of a [`Conformance`] service: the inner one, checked.
-    pub struct ResponseFuture<F> {
-        #[pin]
-        inner: F,
-        asked: Option<Asked>,
-    }
-}
-
-/// What a response is checked against: the request, and the layer's state.
-struct Asked {
-    method: Method,
-    uri: Uri,
-    matched: Option<MatchedPath>,
-    shared: Arc<Shared>,
-    strict: bool,
-}
-
-impl<F, ResponseBody, E> Future for ResponseFuture<F>
-where
-    F: Future<Output = Result<Response<ResponseBody>, E>>,
-{
-    type Output = F::Output;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = self.project();
-        let output = std::task::ready!(this.inner.poll(cx));
-        if let (Ok(response), Some(asked)) = (&output, this.asked.take()) {
-            asked.shared.check(
-                &asked.method,
-                &asked.uri,
-                asked.matched.as_ref(),
-                response.status(),
-                asked.strict,
-            );
-        }
-        Poll::Ready(output)
     }
 }
 

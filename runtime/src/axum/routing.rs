@@ -35,7 +35,6 @@
 //! # }
 //! ```
 
-use std::borrow::Cow;
 use std::fmt;
 
 use axum::Router;
@@ -46,7 +45,8 @@ use http::Method;
 use crate::NamedOperation;
 use crate::document::Document;
 use crate::handler::Annotated;
-use crate::route::{Declaration, Fallback, Route, same_template, split_operation, template_shape};
+use crate::listing::{Check, Listing};
+use crate::route::{Declaration, Fallback, Route};
 
 /// A router under construction that lists, as it goes, each handler it
 /// serves with the codes the handler declares.
@@ -55,11 +55,7 @@ use crate::route::{Declaration, Fallback, Route, same_template, split_operation,
 #[must_use = "a `Routes` serves nothing until `into_router` gives its `Router` to axum"]
 pub struct Routes<S = ()> {
     router: Router<S>,
-    routes: Vec<Route>,
-    fallbacks: Vec<Fallback>,
-    documents: &'static [&'static Document],
-    /// What the documents' paths start with where the service's do not.
-    base: Option<String>,
+    listing: Listing,
 }
 
 /// The handlers of one path, by method: what [`get`], [`post`] and the
@@ -74,9 +70,9 @@ pub struct MethodRoutes<S = ()> {
 impl<S> fmt::Debug for Routes<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Routes")
-            .field("routes", &self.routes)
-            .field("fallbacks", &self.fallbacks)
-            .field("base", &self.base)
+            .field("routes", &self.listing.routes)
+            .field("fallbacks", &self.listing.fallbacks)
+            .field("base", &self.listing.base)
             .finish_non_exhaustive()
     }
 }
@@ -95,10 +91,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     pub fn new(documents: &'static [&'static Document]) -> Routes<S> {
         Routes {
             router: Router::new(),
-            routes: Vec::new(),
-            fallbacks: Vec::new(),
-            documents,
-            base: None,
+            listing: Listing::new(documents, "axum"),
         }
     }
 
@@ -108,10 +101,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     /// still matched by its own path where no documented path has the base.
     /// It applies to every route, those registered before it included.
     pub fn base_path(mut self, base: &str) -> Routes<S> {
-        self.base = Some(base.to_owned());
-        for route in &mut self.routes {
-            route.identify(self.base.as_deref());
-        }
+        self.listing.base_path(base);
         self
     }
 
@@ -132,17 +122,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     #[track_caller]
     pub fn route(mut self, path: &str, methods: MethodRoutes<S>) -> Routes<S> {
         self.router = self.router.route(path, methods.router);
-        let from = self.routes.len();
-        for (method, declaration) in methods.handlers {
-            self.routes.push(Route::new(
-                method,
-                path.to_owned(),
-                declaration,
-                self.documents,
-                self.base.as_deref(),
-            ));
-        }
-        self.hold(from, Check::NestingMayFollow);
+        self.listing.add(path, methods.handlers);
         self
     }
 
@@ -194,75 +174,18 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
         T: 'static,
     {
         let declaration = Declaration::of::<H, M>();
-        let op = declaration.op.unwrap_or_default();
-        let (method, template) = match served_operation(op) {
-            Ok(served) => served,
-            Err(why) => panic!(
-                "`{}` cannot be registered at its operation `{op}`{}: {why}",
-                declaration.handler,
-                self.page_path(declaration.page)
-                    .map_or_else(String::new, |path| format!(" (documented in {path})")),
-            ),
-        };
-        let path = self.served_path(template);
+        let (method, path) = self.listing.operation(&declaration);
         let filter = match MethodFilter::try_from(method.clone()) {
             Ok(filter) => filter,
             Err(_) => panic!(
-                "`{}` names the operation `{op}`, whose method axum cannot route",
-                declaration.handler
+                "`{}` names the operation `{}`, whose method axum cannot route",
+                declaration.handler,
+                declaration.op.unwrap_or_default(),
             ),
         };
         self.router = self.router.route(&path, axum::routing::on(filter, handler));
-        self.routes.push(Route::new(
-            method,
-            path,
-            declaration,
-            self.documents,
-            self.base.as_deref(),
-        ));
+        self.listing.push(method, path, declaration);
         self
-    }
-
-    /// The path a documented `template` is served at: without the base
-    /// path, and written as a route already registered with the same
-    /// shape writes it (axum refuses one path under two spellings of its
-    /// parameters).
-    fn served_path(&self, template: &str) -> String {
-        let path = self
-            .base
-            .as_deref()
-            .and_then(|base| under_base(base, template))
-            .unwrap_or_else(|| template.to_owned());
-        self.routes
-            .iter()
-            .find(|route| same_template(&route.path, &path))
-            .map_or(path, |route| route.path.clone())
-    }
-
-    /// The path of the page whose module is `module`.
-    fn page_path(&self, module: Option<&str>) -> Option<&'static str> {
-        let module = module?;
-        self.documents
-            .iter()
-            .find(|document| document.module == module)
-            .map(|document| document.path)
-    }
-
-    /// Panics if a route from `from` on contradicts what its handler
-    /// names. With [`Check::NestingMayFollow`], a route whose path may
-    /// still be nested to reach the operation waits.
-    #[track_caller]
-    fn hold(&self, from: usize, check: Check) {
-        let base = self.base.as_deref();
-        for route in &self.routes[from..] {
-            let Some(why) = route.contradiction(base) else {
-                continue;
-            };
-            if check == Check::NestingMayFollow && may_nest_into(route, self.documents) {
-                continue;
-            }
-            panic!("{why}");
-        }
     }
 
     /// Serves `routes` under `prefix` (`/v2/{project_id}`), as
@@ -276,20 +199,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     #[track_caller]
     pub fn nest(mut self, prefix: &str, routes: Routes<S>) -> Routes<S> {
         self.router = self.router.nest(prefix, routes.router);
-        let base = self.base.clone();
-        self.routes
-            .extend(routes.routes.into_iter().map(|mut route| {
-                route.path = nested(prefix, &route.path).into_owned();
-                // Its operation is found by the whole path it is served at.
-                route.identify(base.as_deref());
-                route
-            }));
-        self.fallbacks
-            .extend(routes.fallbacks.into_iter().map(|mut fallback| {
-                fallback.prefix = nested(prefix, &fallback.prefix).into_owned();
-                fallback
-            }));
-        self.hold(0, Check::NestingMayFollow);
+        self.listing.nest(prefix, routes.listing);
         self
     }
 
@@ -302,14 +212,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     #[track_caller]
     pub fn merge(mut self, routes: Routes<S>) -> Routes<S> {
         self.router = self.router.merge(routes.router);
-        let base = self.base.clone();
-        self.routes
-            .extend(routes.routes.into_iter().map(|mut route| {
-                route.identify(base.as_deref());
-                route
-            }));
-        self.fallbacks.extend(routes.fallbacks);
-        self.hold(0, Check::NestingMayFollow);
+        self.listing.merge(routes.listing);
         self
     }
 
@@ -323,10 +226,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     {
         let declaration = Declaration::of::<H, M>();
         self.router = self.router.fallback(handler);
-        self.fallbacks.push(Fallback {
-            prefix: String::new(),
-            declared: declaration.codes,
-        });
+        self.listing.fallback(&declaration);
         self
     }
 
@@ -359,10 +259,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     pub fn with_state<S2>(self, state: S) -> Routes<S2> {
         Routes {
             router: self.router.with_state(state),
-            routes: self.routes,
-            fallbacks: self.fallbacks,
-            documents: self.documents,
-            base: self.base,
+            listing: self.listing,
         }
     }
 
@@ -370,13 +267,7 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     /// input of `openapi::document`, `ConformanceLayer::new` and
     /// [`Coverage::of`](crate::coverage::Coverage::of).
     pub fn list(&self) -> &[Route] {
-        &self.routes
-    }
-
-    /// The fallbacks registered with [`Routes::fallback`], for the layer.
-    #[cfg(feature = "tower")]
-    pub(crate) fn fallbacks(&self) -> &[Fallback] {
-        &self.fallbacks
+        &self.listing.routes
     }
 
     /// The axum router that serves every route. Add the conformance layer
@@ -389,123 +280,18 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     /// (see [`Routes::route`]).
     #[track_caller]
     pub fn into_router(self) -> Router<S> {
-        self.hold(0, Check::Final);
+        self.listing.hold(0, Check::Final);
         self.router
     }
 }
 
-/// Whether a contradiction found now is final.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Check {
-    /// The routes may still be nested under a prefix.
-    NestingMayFollow,
-    /// They are served as they are.
-    Final,
-}
-
-/// Whether `route`'s path, nested under some prefix, could be the
-/// operation its handler names (or one its page states): its shape ends
-/// the operation's, segment for segment, and is shorter.
-fn may_nest_into(route: &Route, documents: &[&Document]) -> bool {
-    let tail = template_shape(&route.path);
-    let ends = |template: &str| {
-        let whole = template_shape(template);
-        whole.len() > tail.len() && whole.ends_with(&tail) && (tail.starts_with('/'))
-    };
-    if let Some(op) = route.op {
-        return ends(split_operation(op).map_or("", |(_, path)| path));
+impl<S> crate::route::sealed::Registered for Routes<S> {
+    fn routes(&self) -> &[Route] {
+        &self.listing.routes
     }
-    let Some(module) = route.page else {
-        return false;
-    };
-    documents
-        .iter()
-        .filter(|document| document.module == module)
-        .flat_map(|document| document.operations)
-        .any(|operation| ends(operation.path))
-}
 
-/// The method and path template of `op` (`POST /v3/groups`), if axum can
-/// serve it: a path from `/` whose parameters are `{name}`, or a last
-/// `{*name}`; else why not.
-fn served_operation(op: &str) -> Result<(Method, &str), String> {
-    let (method, path) =
-        split_operation(op).ok_or_else(|| "it is not a method and a path".to_owned())?;
-    let method = Method::from_bytes(method.as_bytes())
-        .map_err(|_| format!("`{method}` is not an HTTP method"))?;
-    if !path.starts_with('/') {
-        return Err(format!("the path `{path}` does not start with `/`"));
-    }
-    let segments: Vec<&str> = path.split('/').collect();
-    for (at, segment) in segments.iter().enumerate() {
-        if let Some(name) = segment.strip_prefix(':') {
-            return Err(format!(
-                "the segment `{segment}` is a parameter in a form axum does not read: write it `{{{name}}}`"
-            ));
-        }
-        let mut rest = *segment;
-        while let Some(open) = rest.find(['{', '}']) {
-            let Some(close) = rest[open..]
-                .find('}')
-                .filter(|_| rest[open..].starts_with('{'))
-            else {
-                return Err(format!("the segment `{segment}` has unbalanced braces"));
-            };
-            let inside = &rest[open + 1..open + close];
-            let (catch_all, name) = match inside.strip_prefix('*') {
-                Some(name) => (true, name),
-                None => (false, inside),
-            };
-            let plain = !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-            if !plain {
-                return Err(format!(
-                    "the parameter `{{{inside}}}` is not a name axum can match: the template \
-                     `{path}` is not a path a router serves (register the handler with `.route(..)` \
-                     at a path written for axum)"
-                ));
-            }
-            if catch_all && (at + 1 != segments.len() || *segment != format!("{{{inside}}}")) {
-                return Err(format!(
-                    "the catch-all `{{{inside}}}` is not a whole last segment, as axum needs it"
-                ));
-            }
-            rest = &rest[open + close + 1..];
-        }
-    }
-    Ok((method, path))
-}
-
-/// `template` with `base` taken off its start (`/v2/{project_id}` and
-/// `/v2/{p}/servers` give `/servers`), if it starts with it, parameter
-/// names aside.
-fn under_base(base: &str, template: &str) -> Option<String> {
-    let base: Vec<&str> = base.trim_end_matches('/').split('/').collect();
-    let parts: Vec<&str> = template.split('/').collect();
-    if parts.len() < base.len()
-        || base
-            .iter()
-            .zip(&parts)
-            .any(|(b, p)| template_shape(b) != template_shape(p))
-    {
-        return None;
-    }
-    let rest = parts[base.len()..].join("/");
-    Some(format!("/{rest}"))
-}
-
-/// The path of `path` nested under `prefix`, as axum writes it in
-/// `MatchedPath` (its `path_for_nested_route`): a fallback's empty path
-/// is the prefix itself.
-fn nested<'a>(prefix: &'a str, path: &'a str) -> Cow<'a, str> {
-    if path.is_empty() || path == "/" {
-        Cow::Borrowed(prefix)
-    } else if let Some(stem) = prefix.strip_suffix('/') {
-        Cow::Owned(format!("{stem}{path}"))
-    } else {
-        Cow::Owned(format!("{prefix}{path}"))
+    fn fallbacks(&self) -> &[Fallback] {
+        &self.listing.fallbacks
     }
 }
 
@@ -554,20 +340,4 @@ method_routes! {
     head => HEAD, "`HEAD`";
     options => OPTIONS, "`OPTIONS`";
     trace => TRACE, "`TRACE`";
-}
-
-#[cfg(test)]
-mod tests {
-    use super::nested;
-
-    #[test]
-    fn nested_paths_are_joined_as_axum_joins_them() {
-        assert_eq!(
-            nested("/v2/{project_id}", "/groups"),
-            "/v2/{project_id}/groups"
-        );
-        assert_eq!(nested("/v2/", "/groups"), "/v2/groups");
-        assert_eq!(nested("/v2", "/"), "/v2");
-        assert_eq!(nested("/v2", ""), "/v2");
-    }
 }
