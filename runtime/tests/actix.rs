@@ -336,3 +336,47 @@ async fn a_clean_service_passes_the_contract_check() {
         .await
         .assert_clean();
 }
+
+/// An inner middleware that answers with an error (as an authentication
+/// middleware does): the error carries no request, and the middleware still
+/// holds it to the route whose template the path fits.
+#[actix_web::test]
+async fn an_answer_given_as_an_error_is_held_to_its_route() {
+    use actix_web::body::MessageBody;
+    use actix_web::dev::{ServiceRequest, ServiceResponse};
+    use actix_web::middleware::{Next, from_fn};
+
+    async fn deny(
+        _request: ServiceRequest,
+        _next: Next<impl MessageBody>,
+    ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+        Err::<ServiceResponse<String>, _>(actix_web::error::ErrorUnauthorized("who are you"))
+    }
+
+    let routes = routes();
+    let conformance = Conformance::new(&routes);
+    let reports = conformance.reports();
+    let app = actix_test::init_service(
+        App::new()
+            .wrap(from_fn(deny))
+            .wrap(conformance)
+            .configure(|config| routes.configure(config)),
+    )
+    .await;
+    let request = actix_test::TestRequest::get()
+        .uri("/v1.0/p/queues/default")
+        .to_request();
+    let answer = actix_test::try_call_service(&app, request).await;
+    let status = answer.map_or_else(
+        |error| error.as_response_error().status_code(),
+        |r| r.status(),
+    );
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let all = reports.all();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        all[0].to_string(),
+        "GET /v1.0/p/queues/default answered 401 Unauthorized, which its handler \
+         (GET /v1.0/{project_id}/queues/{queue_name}) does not declare: it declares 200, 400, 500"
+    );
+}

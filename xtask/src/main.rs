@@ -130,7 +130,18 @@ fn cli() -> Command {
         )
         .subcommand(
             Command::new("bench-conformance")
-                .about("Load the conformance layer on loopback: throughput, memory, log lines")
+                .about(
+                    "Load the conformance layer (axum) and middleware (actix-web) on loopback: \
+                     throughput, memory, log lines",
+                )
+                .arg(
+                    Arg::new("framework")
+                        .long("framework")
+                        .value_name("FRAMEWORK")
+                        .value_parser(["axum", "actix", "both"])
+                        .default_value("both")
+                        .help("The framework whose servers are loaded"),
+                )
                 .arg(number(
                     "requests",
                     "500000",
@@ -176,9 +187,13 @@ fn main() -> ExitCode {
             "bench-contract",
             &["--rounds", &number("rounds").to_string()],
         ),
-        "bench-conformance" => {
-            bench_conformance(number("requests"), number("rounds"), number("connections"))
-        }
+        "bench-conformance" => bench_conformance(
+            args.get_one::<String>("framework")
+                .map_or("both", String::as_str),
+            number("requests"),
+            number("rounds"),
+            number("connections"),
+        ),
         _ => return ExitCode::from(2),
     };
     match result {
@@ -244,7 +259,12 @@ fn run_release(package: &str, args: &[&str]) -> Result<(), String> {
 
 /// Runs `benches/conformance`, built in release (its own package: the
 /// servers and the client need axum and tokio, which this tool does not).
-fn bench_conformance(requests: usize, rounds: usize, connections: usize) -> Result<(), String> {
+fn bench_conformance(
+    framework: &str,
+    requests: usize,
+    rounds: usize,
+    connections: usize,
+) -> Result<(), String> {
     let status = xtask::cargo::command()
         .args([
             "run",
@@ -254,6 +274,7 @@ fn bench_conformance(requests: usize, rounds: usize, connections: usize) -> Resu
             "bench-conformance",
             "--",
         ])
+        .args(["--framework", framework])
         .args(["--requests", &requests.to_string()])
         .args(["--rounds", &rounds.max(1).to_string()])
         .args(["--connections", &connections.max(1).to_string()])

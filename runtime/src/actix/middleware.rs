@@ -2,6 +2,7 @@
 //! (see [`crate::conformance`]), finding the route that answered by
 //! actix-web's match pattern.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::future::{Future, Ready, ready};
 use std::pin::Pin;
@@ -12,7 +13,7 @@ use actix_web::Error;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use http::{Method, StatusCode};
 
-use super::Routes;
+use super::{Routes, ServedAt};
 use crate::conformance::{Reports, Router, Shared};
 use crate::route::sealed::Registered as _;
 
@@ -152,14 +153,13 @@ where
     forward_ready!(service);
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
-        // Read before the call, so that an answer given as an error (an
-        // authentication middleware's 401) is held to its route too: the
-        // method and the URI are cheap to clone (a `Bytes`), the request
-        // itself may not be cloned before routing.
+        // Kept for an answer given as an error (an authentication
+        // middleware's 401), which carries no request: the method and the
+        // URI are cheap to clone (a `Bytes`), the request itself may not be
+        // cloned before routing.
         let asked = Asked {
             method: request.method().clone(),
             uri: request.uri().clone(),
-            matched: request.match_pattern(),
             shared: Arc::clone(&self.shared),
         };
         ResponseFuture {
@@ -198,12 +198,11 @@ where
         let this = self.project();
         let output = std::task::ready!(this.inner.poll(cx));
         if let Some(asked) = this.asked.take() {
-            let answered = match &output {
-                Ok(response) => response.status(),
+            match &output {
+                Ok(response) => asked.check_response(response, *this.strict),
                 // The server answers an error with its response's status.
-                Err(error) => error.as_response_error().status_code(),
-            };
-            asked.check(answered, *this.strict);
+                Err(error) => asked.check_error(error, *this.strict),
+            }
         }
         Poll::Ready(output)
     }
@@ -214,14 +213,35 @@ where
 struct Asked {
     method: actix_web::http::Method,
     uri: actix_web::http::Uri,
-    /// The resource pattern the path matches, if any.
-    matched: Option<String>,
     shared: Arc<Shared>,
 }
 
 impl Asked {
-    /// Holds the answer `status` to the route the request matched.
-    fn check(self, status: actix_web::http::StatusCode, strict: bool) {
+    /// Holds `response` to the route that answered it: the resource
+    /// [`Routes::configure`] marked with its path, else the one actix-web's
+    /// match pattern names (a route added to the app directly), if any.
+    fn check_response<B>(self, response: &ServiceResponse<B>, strict: bool) {
+        let request = response.request();
+        let matched = match request.app_data::<ServedAt>() {
+            Some(served) => Cow::Borrowed(served.0.as_str()),
+            None => match request.match_pattern() {
+                Some(pattern) => Cow::Owned(pattern),
+                None => return self.check(response.status(), None, strict),
+            },
+        };
+        self.check(response.status(), Some(&matched), strict);
+    }
+
+    /// Holds an answer given as `error` to the route whose template the
+    /// request's path fits: the error carries no request to read it from.
+    fn check_error(self, error: &Error, strict: bool) {
+        let status = error.as_response_error().status_code();
+        let matched = self.shared.template_of(self.uri.path());
+        self.check(status, matched.as_deref(), strict);
+    }
+
+    /// Holds the answer `status` to `matched`.
+    fn check(&self, status: actix_web::http::StatusCode, matched: Option<&str>, strict: bool) {
         // actix-web 4 carries `http` 0.2's types: the same methods and codes.
         let (Ok(method), Ok(status)) = (
             Method::from_bytes(self.method.as_str().as_bytes()),
@@ -229,7 +249,6 @@ impl Asked {
         ) else {
             return;
         };
-        let matched = self.matched.as_deref();
         self.shared
             .check(&method, self.uri.path(), matched, status, strict);
     }

@@ -68,6 +68,10 @@ use crate::route::{Declaration, Fallback, Route};
 /// `Route` that calls a handler.
 type MakeRoute = Arc<dyn Fn() -> actix_web::Route + Send + Sync>;
 
+/// A resource's own app data: the route path it was registered at, which
+/// the middleware reads from an answered request.
+pub(crate) struct ServedAt(pub(crate) String);
+
 /// Adds something to each app's configuration: app data.
 type Configure = Arc<dyn Fn(&mut ServiceConfig) + Send + Sync>;
 
@@ -314,7 +318,9 @@ impl Routes {
             }
         }
         for path in paths {
-            let mut resource = web::resource(path);
+            // Marks the answers of this resource, 405 included, for the
+            // middleware: cheaper than matching the path again.
+            let mut resource = web::resource(path).app_data(ServedAt(path.to_owned()));
             for (_, make) in self.handlers.iter().filter(|(at, _)| at == path) {
                 resource = resource.route(make());
             }

@@ -268,6 +268,27 @@ impl Shared {
         }
     }
 
+    /// The registered route whose template `path` fits, segment by
+    /// segment (a segment with a parameter fits any that is not empty), for
+    /// an answer that names no route itself: the first, in registration
+    /// order, as actix-web matches resources.
+    #[cfg(feature = "actix-web")]
+    pub(crate) fn template_of(&self, path: &str) -> Option<String> {
+        let fits = |template: &str| {
+            let mut given = path.split('/');
+            template.split('/').all(|segment| match given.next() {
+                Some(part) if segment.contains('{') => !part.is_empty(),
+                Some(part) => part == segment,
+                None => false,
+            }) && given.next().is_none()
+        };
+        self.table
+            .paths
+            .iter()
+            .find(|registered| fits(&registered.path))
+            .map(|registered| registered.path.clone())
+    }
+
     /// How many routes it holds, for `Debug`.
     pub(crate) fn paths(&self) -> usize {
         self.table.paths.len()
