@@ -10,6 +10,11 @@
 //! changed, per operation, included), regen listing what it changed, and a
 //! build failing at a code its operation's page no longer lists.
 //!
+//! Then the same service on actix-web, as the section "On actix-web" shows
+//! it: its dependencies and `src/main.rs` in place of the axum ones, its
+//! tests (the contract check through `actix_web::test`) and its binary,
+//! whose middleware reports the router's 405 as shown.
+//!
 //! Everything builds with `RUSTFLAGS="-D warnings"`: the binary mounts a
 //! module of three pages and uses one, which must not warn.
 
@@ -32,10 +37,13 @@ struct Section {
 
 /// Reads the README's section "Use it in your own service".
 fn section() -> Section {
+    section_titled("## Use it in your own service")
+}
+
+/// Reads the README's section that starts with `title`.
+fn section_titled(title: &str) -> Section {
     let readme = fs::read_to_string(workspace::root().join("README.md")).expect("README.md");
-    let start = readme
-        .find("## Use it in your own service")
-        .expect("the section");
+    let start = readme.find(title).expect("the section");
     let rest = &readme[start + 1..];
     let text = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
     let mut section = Section {
@@ -374,5 +382,81 @@ fn a_service_follows_the_readme() {
         text.contains(error)
             && text.contains("#[returns(201, 400, 409, op = \"POST /v3/groups\")]"),
         "{text}"
+    );
+}
+
+/// `manifest` with its `[dependencies]` table replaced by `dependencies`
+/// (a table, header included).
+fn with_dependencies(manifest: &str, dependencies: &str) -> String {
+    let start = manifest
+        .find("[dependencies]")
+        .expect("a [dependencies] table");
+    let end = start + 1 + manifest[start + 1..].find("\n[").expect("a table after it");
+    format!("{}{}{}", &manifest[..start], dependencies, &manifest[end..])
+}
+
+#[test]
+fn an_actix_service_follows_the_readme() {
+    let axum = section();
+    let actix = section_titled("## On actix-web");
+    let names: Vec<&str> = actix.files.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["Cargo.toml", "src/main.rs"]);
+    let (_dir, service) = users_directory(&axum);
+    let manifest = service.join("Cargo.toml");
+    let text = fs::read_to_string(&manifest).expect("Cargo.toml");
+    let dependencies = &actix.files[0].1;
+    fs::write(&manifest, with_dependencies(&text, dependencies)).expect("write Cargo.toml");
+    fs::write(service.join("src/main.rs"), &actix.files[1].1).expect("write src/main.rs");
+
+    // The same commands: regen, then the tests (freshness, contract check).
+    let regen = run(&service, &axum.commands[0]);
+    assert!(regen.status.success(), "{}", all_output(&regen));
+    let test = run(&service, "cargo test");
+    assert!(test.status.success(), "{}", all_output(&test));
+    let stdout = String::from_utf8_lossy(&test.stdout);
+    assert!(
+        stdout.contains("test status_module_is_fresh ... ok")
+            && stdout.contains("test the_service_answers_only_what_its_pages_list ... ok"),
+        "{}",
+        all_output(&test)
+    );
+
+    // The binary prints the coverage the axum one prints, serves its
+    // OpenAPI document, and its middleware reports the router's 405.
+    let coverage = output_starting(&axum, "2 of 3 documented operations");
+    let port = free_port();
+    let mut child = Stopped(
+        Command::new(target().join("debug/my-service"))
+            .arg(format!("127.0.0.1:{port}"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the service starts"),
+    );
+    let stdout = BufReader::new(child.0.stdout.take().expect("stdout"));
+    let printed: Vec<String> = stdout
+        .lines()
+        .take(coverage.lines().count())
+        .map(|line| line.expect("a line"))
+        .collect();
+    assert_eq!(printed.join("\n"), coverage);
+    let report = output_starting(&actix, "WARN ");
+    let mut stderr = BufReader::new(child.0.stderr.take().expect("stderr"));
+    // actix-web's own start-up lines come first: the first warning is ours.
+    let mut first = put_until_reported(port, &mut stderr);
+    while !first.contains(" WARN ") {
+        first.clear();
+        stderr.read_line(&mut first).expect("a line on stderr");
+    }
+    let openapi = get(port, "/openapi.json");
+    drop(child);
+    assert!(openapi.starts_with("HTTP/1.1 200"), "{openapi}");
+    assert!(
+        openapi.contains("\"/v3/groups/{id}\"") && openapi.contains("\"409\""),
+        "{openapi}"
+    );
+    assert!(
+        first.contains(report),
+        "the README shows\n{report}\nthe service printed\n{first}"
     );
 }

@@ -69,7 +69,7 @@ mod actix;
 #[path = "../axum/contract.rs"]
 mod axum;
 
-/// The check of one service: its routes, as [`Routes`] registered them,
+/// The check of one service: its routes, as a `Routes` builder registered them,
 /// and how many requests each route gets.
 #[derive(Debug, Clone)]
 pub struct Contract {
@@ -88,7 +88,8 @@ pub struct Contract {
 pub const DEFAULT_BUDGET: usize = 32;
 
 impl Contract {
-    /// The check of the routes `routes` registered (and their fallbacks).
+    /// The check of the routes a `Routes` builder registered (axum's or
+    /// actix-web's), and of their fallbacks.
     pub fn new(routes: &impl RouteList) -> Contract {
         let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
         for (at, route) in routes.routes().iter().enumerate() {
