@@ -380,3 +380,33 @@ async fn an_answer_given_as_an_error_is_held_to_its_route() {
          (GET /v1.0/{project_id}/queues/{queue_name}) does not declare: it declares 200, 400, 500"
     );
 }
+
+/// `get` answers `HEAD` too, unless the path has a `HEAD` handler of its
+/// own, registered before or after it.
+#[actix_web::test]
+async fn a_head_handler_of_its_own_answers_head() {
+    #[returns(204, docs = http_returns::bundled)]
+    async fn headers_only() -> Reply<&'static str> {
+        Reply::no_content("")
+    }
+    #[returns(200, docs = http_returns::bundled)]
+    async fn whole() -> Reply<&'static str> {
+        Reply::ok("whole")
+    }
+    let routes = Routes::new(statuses::DOCUMENTS).route("/things", get(whole).head(headers_only));
+    let app =
+        actix_test::init_service(App::new().configure(|config| routes.configure(config))).await;
+    let head = actix_test::TestRequest::default()
+        .method(Method::HEAD)
+        .uri("/things")
+        .to_request();
+    assert_eq!(
+        actix_test::call_service(&app, head).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let get = actix_test::TestRequest::get().uri("/things").to_request();
+    assert_eq!(
+        actix_test::call_service(&app, get).await.status(),
+        StatusCode::OK
+    );
+}

@@ -149,7 +149,7 @@ fn cli() -> Command {
                 ))
                 .arg(number(
                     "rounds",
-                    "5",
+                    "9",
                     "Alternating rounds the requests are split into",
                 ))
                 .arg(number(

@@ -16,7 +16,7 @@
 //! before and after, and the lines the layer logged.
 //!
 //! ```sh
-//! cargo xtask bench-conformance [--framework axum|actix|both] [--requests 500000] [--rounds 5] [--connections 16]
+//! cargo xtask bench-conformance [--framework axum|actix|both] [--requests 500000] [--rounds 9] [--connections 16]
 //! ```
 
 use std::io::{BufRead, BufReader};

@@ -84,7 +84,7 @@ type Configure = Arc<dyn Fn(&mut ServiceConfig) + Send + Sync>;
 #[must_use = "a `Routes` serves nothing until `configure` gives it to an `App` or a `Scope`"]
 pub struct Routes {
     /// Each route's handler, by path and method, in the order registered.
-    handlers: Vec<(String, MakeRoute)>,
+    handlers: Vec<(String, Method, MakeRoute)>,
     /// Each default service, by the prefix it was nested under.
     defaults: Vec<(String, MakeRoute)>,
     data: Vec<Configure>,
@@ -96,7 +96,7 @@ pub struct Routes {
 /// `get(show).delete(remove)`.
 #[must_use = "a `MethodRoutes` serves nothing until it is given to `Routes::route`"]
 pub struct MethodRoutes {
-    made: Vec<MakeRoute>,
+    made: Vec<(Method, MakeRoute)>,
     handlers: Vec<(Method, Declaration)>,
 }
 
@@ -154,8 +154,8 @@ impl Routes {
     /// checked when it is, and at the latest by [`Routes::configure`].
     #[track_caller]
     pub fn route(mut self, path: &str, methods: MethodRoutes) -> Routes {
-        for make in methods.made {
-            self.handlers.push((path.to_owned(), make));
+        for (method, make) in methods.made {
+            self.handlers.push((path.to_owned(), method, make));
         }
         self.listing.add(path, methods.handlers);
         self
@@ -202,7 +202,7 @@ impl Routes {
         let declaration = Declaration::of::<H, M>();
         let (method, path) = self.listing.operation(&declaration);
         let make = route_for(&method, handler);
-        self.handlers.push((path.clone(), make));
+        self.handlers.push((path.clone(), method.clone(), make));
         self.listing.push(method, path, declaration);
         self
     }
@@ -218,7 +218,7 @@ impl Routes {
             routes
                 .handlers
                 .into_iter()
-                .map(|(path, make)| (joined(&path), make)),
+                .map(|(path, method, make)| (joined(&path), method, make)),
         );
         self.defaults.extend(
             routes
@@ -312,7 +312,7 @@ impl Routes {
             data(config);
         }
         let mut paths: Vec<&str> = Vec::new();
-        for (path, _) in &self.handlers {
+        for (path, _, _) in &self.handlers {
             if !paths.contains(&path.as_str()) {
                 paths.push(path);
             }
@@ -321,7 +321,11 @@ impl Routes {
             // Marks the answers of this resource, 405 included, for the
             // middleware: cheaper than matching the path again.
             let mut resource = web::resource(path).app_data(ServedAt(path.to_owned()));
-            for (_, make) in self.handlers.iter().filter(|(at, _)| at == path) {
+            let here = self.handlers.iter().filter(|(at, _, _)| at == path);
+            // A `HEAD` handler first: `get`'s route answers `HEAD` too.
+            let (head, others): (Vec<_>, Vec<_>) =
+                here.partition(|(_, method, _)| *method == Method::HEAD);
+            for (_, _, make) in head.into_iter().chain(others) {
                 resource = resource.route(make());
             }
             config.service(resource);
@@ -401,7 +405,7 @@ macro_rules! method_routes {
                     H::Output: Responder + 'static,
                 {
                     self.handlers.push((Method::$method, Declaration::of::<H, M>()));
-                    self.made.push(route_for(&Method::$method, handler));
+                    self.made.push((Method::$method, route_for(&Method::$method, handler)));
                     self
                 }
             )*
