@@ -4,9 +4,6 @@
 //! two of its count. (A test binary of its own: `tracing`'s per-thread
 //! subscriber misses events while other tests run beside it.)
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use actix_web::http::{Method, StatusCode};
 use actix_web::test as actix_test;
 use actix_web::{App, web};
@@ -25,22 +22,9 @@ async fn list() -> Reply<String> {
     Reply::ok(String::new())
 }
 
-/// A `Write` into a shared buffer: where the test's `tracing` lines go.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+#[path = "support/captured.rs"]
+mod captured;
+use captured::Captured;
 
 /// 3,000 undeclared 404s at 3,000 paths and 500 made-up methods keep two
 /// reports, and log one line per report and power of two of its count.

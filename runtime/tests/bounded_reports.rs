@@ -4,9 +4,6 @@
 //! its own: `tracing`'s per-thread subscriber misses events while other
 //! tests run beside it.)
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use axum::Router;
 use axum::body::Body;
 use axum::extract::Path;
@@ -53,22 +50,9 @@ async fn ask(app: &Router, method: Method, path: &str) -> StatusCode {
         .status()
 }
 
-/// A `Write` into a shared buffer: where the test's `tracing` lines go.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+#[path = "support/captured.rs"]
+mod captured;
+use captured::Captured;
 
 /// 3,000 undeclared 400s and 500 made-up methods keep two reports, and log
 /// one line per report and power of two of its count: memory and logs

@@ -203,6 +203,28 @@ fn get(port: u16, path: &str) -> String {
     answer
 }
 
+/// The service's binary on a free port: the process, the port, the first
+/// `lines` it printed (joined), and its stderr.
+fn serve(lines: usize) -> (Stopped, u16, String, BufReader<std::process::ChildStderr>) {
+    let port = free_port();
+    let mut child = Stopped(
+        Command::new(target().join("debug/my-service"))
+            .arg(format!("127.0.0.1:{port}"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the service starts"),
+    );
+    let stdout = BufReader::new(child.0.stdout.take().expect("stdout"));
+    let printed: Vec<String> = stdout
+        .lines()
+        .take(lines)
+        .map(|line| line.expect("a line"))
+        .collect();
+    let stderr = BufReader::new(child.0.stderr.take().expect("stderr"));
+    (child, port, printed.join("\n"), stderr)
+}
+
 /// Sends `PUT /v3/groups` (raw HTTP/1.1) until the service listens and
 /// answers, then reads its first line on `stderr`.
 fn put_until_reported(port: u16, stderr: &mut impl BufRead) -> String {
@@ -290,25 +312,10 @@ fn a_service_follows_the_readme() {
 
     // On start, the service prints its coverage as shown.
     let coverage = output_starting(&section, "2 of 3 documented operations");
-    let port = free_port();
-    let mut child = Stopped(
-        Command::new(target().join("debug/my-service"))
-            .arg(format!("127.0.0.1:{port}"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the service starts"),
-    );
-    let stdout = BufReader::new(child.0.stdout.take().expect("stdout"));
-    let printed: Vec<String> = stdout
-        .lines()
-        .take(coverage.lines().count())
-        .map(|line| line.expect("a line"))
-        .collect();
-    assert_eq!(printed.join("\n"), coverage);
+    let (child, port, printed, mut stderr) = serve(coverage.lines().count());
+    assert_eq!(printed, coverage);
     // Out of the box, its first report reaches stderr, as shown.
     let report = output_starting(&section, "WARN ");
-    let mut stderr = BufReader::new(child.0.stderr.take().expect("stderr"));
     let first = put_until_reported(port, &mut stderr);
     // It serves its OpenAPI document, each operation's responses its codes.
     let openapi = get(port, "/openapi.json");
@@ -424,24 +431,9 @@ fn an_actix_service_follows_the_readme() {
     // The binary prints the coverage the axum one prints, serves its
     // OpenAPI document, and its middleware reports the router's 405.
     let coverage = output_starting(&axum, "2 of 3 documented operations");
-    let port = free_port();
-    let mut child = Stopped(
-        Command::new(target().join("debug/my-service"))
-            .arg(format!("127.0.0.1:{port}"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the service starts"),
-    );
-    let stdout = BufReader::new(child.0.stdout.take().expect("stdout"));
-    let printed: Vec<String> = stdout
-        .lines()
-        .take(coverage.lines().count())
-        .map(|line| line.expect("a line"))
-        .collect();
-    assert_eq!(printed.join("\n"), coverage);
+    let (child, port, printed, mut stderr) = serve(coverage.lines().count());
+    assert_eq!(printed, coverage);
     let report = output_starting(&actix, "WARN ");
-    let mut stderr = BufReader::new(child.0.stderr.take().expect("stderr"));
     // actix-web's own start-up lines come first: the first warning is ours.
     let mut first = put_until_reported(port, &mut stderr);
     while !first.contains(" WARN ") {
