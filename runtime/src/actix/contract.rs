@@ -1,6 +1,6 @@
 //! The contract check for actix-web: each request sent to the app as
-//! `actix_web::test` sends it, in-process, the route it matched read from
-//! actix-web's match pattern.
+//! `actix_web::test` sends it, in-process, the route that answered read as
+//! the conformance middleware reads it.
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceFactory, ServiceRequest, ServiceResponse};
@@ -8,6 +8,7 @@ use actix_web::{App, Error, test};
 
 use super::requests::Probe;
 use super::{Answer, Contract, Findings, catch};
+use crate::actix::answered_by;
 
 impl Contract {
     /// Sends the requests to `app` (the service as it is served: its data
@@ -53,7 +54,7 @@ impl Contract {
                 match catch::unwind(service.call(request.to_request())).await {
                     Ok(Ok(response)) => Answer::Status {
                         status: status(response.status()),
-                        matched: response.request().match_pattern(),
+                        matched: answered_by(response.request()).map(String::from),
                     },
                     Ok(Err(error)) => Answer::Status {
                         status: status(error.as_response_error().status_code()),

@@ -2,7 +2,6 @@
 //! (see [`crate::conformance`]), finding the route that answered by
 //! actix-web's match pattern.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::future::{Future, Ready, ready};
 use std::pin::Pin;
@@ -13,7 +12,7 @@ use actix_web::Error;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use http::{Method, StatusCode};
 
-use super::{Routes, ServedAt};
+use super::{Routes, answered_by};
 use crate::conformance::{Reports, Router, Shared};
 use crate::route::sealed::Registered as _;
 
@@ -217,19 +216,10 @@ struct Asked {
 }
 
 impl Asked {
-    /// Holds `response` to the route that answered it: the resource
-    /// [`Routes::configure`] marked with its path, else the one actix-web's
-    /// match pattern names (a route added to the app directly), if any.
+    /// Holds `response` to the route that answered it.
     fn check_response<B>(self, response: &ServiceResponse<B>, strict: bool) {
-        let request = response.request();
-        let matched = match request.app_data::<ServedAt>() {
-            Some(served) => Cow::Borrowed(served.0.as_str()),
-            None => match request.match_pattern() {
-                Some(pattern) => Cow::Owned(pattern),
-                None => return self.check(response.status(), None, strict),
-            },
-        };
-        self.check(response.status(), Some(&matched), strict);
+        let matched = answered_by(response.request());
+        self.check(response.status(), matched.as_deref(), strict);
     }
 
     /// Holds an answer given as `error` to the route whose template the

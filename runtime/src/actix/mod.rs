@@ -69,8 +69,20 @@ use crate::route::{Declaration, Fallback, Route};
 type MakeRoute = Arc<dyn Fn() -> actix_web::Route + Send + Sync>;
 
 /// A resource's own app data: the route path it was registered at, which
-/// the middleware reads from an answered request.
+/// the middleware and the contract check read from an answered request.
 pub(crate) struct ServedAt(pub(crate) String);
+
+/// The route that answered `request`: the resource [`Routes::configure`]
+/// registered, by the path it marked it with (actix-web puts a resource's
+/// data on the request before its routes, or its 405, run), else the one
+/// actix-web's match pattern names (a route added to the app directly);
+/// `None` where no resource matched.
+pub(crate) fn answered_by(request: &actix_web::HttpRequest) -> Option<std::borrow::Cow<'_, str>> {
+    match request.app_data::<ServedAt>() {
+        Some(served) => Some(std::borrow::Cow::Borrowed(served.0.as_str())),
+        None => request.match_pattern().map(std::borrow::Cow::Owned),
+    }
+}
 
 /// Adds something to each app's configuration: app data.
 type Configure = Arc<dyn Fn(&mut ServiceConfig) + Send + Sync>;
@@ -300,6 +312,12 @@ impl Routes {
     /// resource per path, then the nested default services, innermost
     /// first, then the top-level one. Call it in the app factory:
     /// `App::new().configure(|config| routes.configure(config))`.
+    ///
+    /// The listed paths are the ones given to the builder: configure an
+    /// app, or a scope without a prefix (`web::scope("")`, to wrap only
+    /// these routes in middleware). To serve them under a prefix,
+    /// [`Routes::nest`] them, so that the list, the OpenAPI document and
+    /// the contract check have the prefix too.
     ///
     /// # Panics
     ///
