@@ -82,6 +82,12 @@ fn section_titled(title: &str) -> Section {
     section
 }
 
+/// Held by each test for its whole run: both build a `my-service` and its
+/// `xtask` in the one target directory (so the dependencies build once),
+/// and an `xtask` binary knows its service's directory from the build that
+/// made it; run at once, one test's `regen` could write into the other's.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// What a user adds to try the crates from a checkout before a release.
 const PATCH: &str = "
 [patch.crates-io]
@@ -248,6 +254,9 @@ fn put_until_reported(port: u16, stderr: &mut impl BufRead) -> String {
 
 #[test]
 fn a_service_follows_the_readme() {
+    let _alone = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let section = section();
     let names: Vec<&str> = section
         .files
@@ -404,6 +413,9 @@ fn with_dependencies(manifest: &str, dependencies: &str) -> String {
 
 #[test]
 fn an_actix_service_follows_the_readme() {
+    let _alone = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let axum = section();
     let actix = section_titled("## On actix-web");
     let names: Vec<&str> = actix.files.iter().map(|(name, _)| name.as_str()).collect();
