@@ -410,3 +410,24 @@ async fn a_head_handler_of_its_own_answers_head() {
         StatusCode::OK
     );
 }
+
+/// In strict mode, for tests, an undeclared answer panics with its report.
+#[actix_web::test]
+#[should_panic(
+    expected = "PUT /v1.0/p/queues/q answered 405 Method Not Allowed, and no handler serves \
+                PUT /v1.0/{project_id}/queues/{queue_name}"
+)]
+async fn strict_mode_panics_at_an_undeclared_answer() {
+    let routes = routes();
+    let conformance = Conformance::new(&routes).strict();
+    let app = actix_test::init_service(
+        App::new()
+            .wrap(conformance)
+            .configure(|config| routes.configure(config)),
+    )
+    .await;
+    let put = actix_test::TestRequest::put()
+        .uri("/v1.0/p/queues/q")
+        .to_request();
+    let _ = actix_test::call_service(&app, put).await;
+}

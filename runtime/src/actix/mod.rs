@@ -48,6 +48,7 @@
 mod middleware;
 mod reply;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -68,6 +69,9 @@ use crate::route::{Declaration, Fallback, Route};
 /// `Route` that calls a handler.
 type MakeRoute = Arc<dyn Fn() -> actix_web::Route + Send + Sync>;
 
+/// Adds something to each app's configuration: app data.
+type Configure = Arc<dyn Fn(&mut ServiceConfig) + Send + Sync>;
+
 /// A resource's own app data: the route path it was registered at, which
 /// the middleware and the contract check read from an answered request.
 pub(crate) struct ServedAt(pub(crate) String);
@@ -77,15 +81,12 @@ pub(crate) struct ServedAt(pub(crate) String);
 /// data on the request before its routes, or its 405, run), else the one
 /// actix-web's match pattern names (a route added to the app directly);
 /// `None` where no resource matched.
-pub(crate) fn answered_by(request: &actix_web::HttpRequest) -> Option<std::borrow::Cow<'_, str>> {
+pub(crate) fn answered_by(request: &actix_web::HttpRequest) -> Option<Cow<'_, str>> {
     match request.app_data::<ServedAt>() {
-        Some(served) => Some(std::borrow::Cow::Borrowed(served.0.as_str())),
-        None => request.match_pattern().map(std::borrow::Cow::Owned),
+        Some(served) => Some(Cow::Borrowed(served.0.as_str())),
+        None => request.match_pattern().map(Cow::Owned),
     }
 }
-
-/// Adds something to each app's configuration: app data.
-type Configure = Arc<dyn Fn(&mut ServiceConfig) + Send + Sync>;
 
 /// A service configuration under construction that lists, as it goes, each
 /// handler it serves with the codes the handler declares.
