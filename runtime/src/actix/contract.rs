@@ -9,6 +9,7 @@ use actix_web::{App, Error, test};
 use super::requests::Probe;
 use super::{Answer, Contract, Findings, catch};
 use crate::actix::answered_by;
+use crate::actix::convert::{method_to_actix, status_from_actix};
 
 impl Contract {
     /// Sends the requests to `app` (the service as it is served: its data
@@ -53,11 +54,11 @@ impl Contract {
             async move {
                 match catch::unwind(service.call(request.to_request())).await {
                     Ok(Ok(response)) => Answer::Status {
-                        status: status(response.status()),
+                        status: status_from_actix(response.status()),
                         matched: answered_by(response.request()).map(String::from),
                     },
                     Ok(Err(error)) => Answer::Status {
-                        status: status(error.as_response_error().status_code()),
+                        status: status_from_actix(error.as_response_error().status_code()),
                         matched: None,
                     },
                     Err(message) => Answer::Panic(message),
@@ -70,10 +71,8 @@ impl Contract {
 
 /// `probe` as actix-web's test requests write it.
 fn request(probe: &Probe) -> test::TestRequest {
-    let method = actix_web::http::Method::from_bytes(probe.method.as_str().as_bytes())
-        .unwrap_or(actix_web::http::Method::GET);
     let mut request = test::TestRequest::default()
-        .method(method)
+        .method(method_to_actix(&probe.method))
         .uri(&probe.target);
     if let Some(content_type) = probe.content_type {
         request = request.insert_header((actix_web::http::header::CONTENT_TYPE, content_type));
@@ -82,9 +81,4 @@ fn request(probe: &Probe) -> test::TestRequest {
         request = request.set_payload(body);
     }
     request
-}
-
-/// `http` 1's `StatusCode` for actix-web's.
-fn status(code: actix_web::http::StatusCode) -> http::StatusCode {
-    http::StatusCode::from_u16(code.as_u16()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }

@@ -10,10 +10,10 @@ use std::task::{Context, Poll};
 
 use actix_web::Error;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
-use http::{Method, StatusCode};
 
+use super::convert::{method_from_actix, status_from_actix};
 use super::{Routes, answered_by};
-use crate::conformance::{Reports, Router, Shared};
+use crate::conformance::{Framework, Reports, Shared};
 use crate::route::sealed::Registered as _;
 
 /// The middleware: give it to the app with `App::wrap`, beside the routes
@@ -66,7 +66,7 @@ impl Conformance {
             shared: Arc::new(Shared::new(
                 routes.routes(),
                 routes.fallbacks(),
-                Router::Actix,
+                Framework::Actix,
             )),
             strict: false,
         }
@@ -232,13 +232,8 @@ impl Asked {
 
     /// Holds the answer `status` to `matched`.
     fn check(&self, status: actix_web::http::StatusCode, matched: Option<&str>, strict: bool) {
-        // actix-web 4 carries `http` 0.2's types: the same methods and codes.
-        let (Ok(method), Ok(status)) = (
-            Method::from_bytes(self.method.as_str().as_bytes()),
-            StatusCode::from_u16(status.as_u16()),
-        ) else {
-            return;
-        };
+        let method = method_from_actix(&self.method);
+        let status = status_from_actix(status);
         self.shared
             .check(&method, self.uri.path(), matched, status, strict);
     }

@@ -45,10 +45,12 @@
 //! resource, whatever the number of calls that serve methods at it, so
 //! that a method it does not serve gets actix-web's 405.
 
+pub(crate) mod convert;
 mod middleware;
 mod reply;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -68,6 +70,14 @@ use crate::route::{Declaration, Fallback, Route};
 /// Makes, for each app actix-web builds (one per worker thread), the
 /// `Route` that calls a handler.
 type MakeRoute = Arc<dyn Fn() -> actix_web::Route + Send + Sync>;
+
+/// A handler as a route serves it: at a path, for a method.
+#[derive(Clone)]
+struct Served {
+    path: String,
+    method: Method,
+    make: MakeRoute,
+}
 
 /// Adds something to each app's configuration: app data.
 type Configure = Arc<dyn Fn(&mut ServiceConfig) + Send + Sync>;
@@ -97,7 +107,7 @@ pub(crate) fn answered_by(request: &actix_web::HttpRequest) -> Option<Cow<'_, st
 #[must_use = "a `Routes` serves nothing until `configure` gives it to an `App` or a `Scope`"]
 pub struct Routes {
     /// Each route's handler, by path and method, in the order registered.
-    handlers: Vec<(String, Method, MakeRoute)>,
+    handlers: Vec<Served>,
     /// Each default service, by the prefix it was nested under.
     defaults: Vec<(String, MakeRoute)>,
     data: Vec<Configure>,
@@ -168,7 +178,11 @@ impl Routes {
     #[track_caller]
     pub fn route(mut self, path: &str, methods: MethodRoutes) -> Routes {
         for (method, make) in methods.made {
-            self.handlers.push((path.to_owned(), method, make));
+            self.handlers.push(Served {
+                path: path.to_owned(),
+                method,
+                make,
+            });
         }
         self.listing.add(path, methods.handlers);
         self
@@ -215,7 +229,11 @@ impl Routes {
         let declaration = Declaration::of::<H, M>();
         let (method, path) = self.listing.operation(&declaration);
         let make = route_for(&method, handler);
-        self.handlers.push((path.clone(), method.clone(), make));
+        self.handlers.push(Served {
+            path: path.clone(),
+            method: method.clone(),
+            make,
+        });
         self.listing.push(method, path, declaration);
         self
     }
@@ -227,12 +245,11 @@ impl Routes {
     #[track_caller]
     pub fn nest(mut self, prefix: &str, routes: Routes) -> Routes {
         let joined = |path: &str| crate::listing::nested(prefix, path).into_owned();
-        self.handlers.extend(
-            routes
-                .handlers
-                .into_iter()
-                .map(|(path, method, make)| (joined(&path), method, make)),
-        );
+        self.handlers
+            .extend(routes.handlers.into_iter().map(|served| Served {
+                path: joined(&served.path),
+                ..served
+            }));
         self.defaults.extend(
             routes
                 .defaults
@@ -330,22 +347,26 @@ impl Routes {
         for data in &self.data {
             data(config);
         }
-        let mut paths: Vec<&str> = Vec::new();
-        for (path, _, _) in &self.handlers {
-            if !paths.contains(&path.as_str()) {
-                paths.push(path);
-            }
+        // One resource per path, in the order each path first came, each
+        // with its routes in the order registered: grouped in one pass.
+        let mut at: HashMap<&str, usize> = HashMap::new();
+        let mut resources: Vec<(&str, Vec<&Served>)> = Vec::new();
+        for handler in &self.handlers {
+            let path = handler.path.as_str();
+            let index = *at.entry(path).or_insert_with(|| {
+                resources.push((path, Vec::new()));
+                resources.len() - 1
+            });
+            resources[index].1.push(handler);
         }
-        for path in paths {
+        for (path, mut routes) in resources {
+            // A `HEAD` handler first: `get`'s route answers `HEAD` too.
+            routes.sort_by_key(|served| served.method != Method::HEAD);
             // Marks the answers of this resource, 405 included, for the
             // middleware: cheaper than matching the path again.
             let mut resource = web::resource(path).app_data(ServedAt(path.to_owned()));
-            let here = self.handlers.iter().filter(|(at, _, _)| at == path);
-            // A `HEAD` handler first: `get`'s route answers `HEAD` too.
-            let (head, others): (Vec<_>, Vec<_>) =
-                here.partition(|(_, method, _)| *method == Method::HEAD);
-            for (_, _, make) in head.into_iter().chain(others) {
-                resource = resource.route(make());
+            for served in routes {
+                resource = resource.route((served.make)());
             }
             config.service(resource);
         }
@@ -376,15 +397,14 @@ impl crate::route::sealed::Registered for Routes {
 
 /// The `web::Route` maker for `handler` at `method`; `GET` also answers
 /// `HEAD`, as axum's `get` does (actix-web sends no body for it).
+#[track_caller]
 fn route_for<H, Args>(method: &Method, handler: H) -> MakeRoute
 where
     H: Handler<Args> + Send + Sync,
     Args: FromRequest + 'static,
     H::Output: Responder + 'static,
 {
-    // actix-web 4 carries `http` 0.2's `Method`: the same methods, by name.
-    let actix = actix_web::http::Method::from_bytes(method.as_str().as_bytes())
-        .unwrap_or(actix_web::http::Method::GET);
+    let actix = convert::method_to_actix(method);
     let get = *method == Method::GET;
     Arc::new(move || {
         let route = if get {
@@ -400,6 +420,7 @@ macro_rules! method_routes {
     ($($name:ident => $method:ident, $doc:literal;)*) => {
         $(
             #[doc = concat!("Serves `handler` for ", $doc, " requests: the start of a [`MethodRoutes`], as actix-web's `web::", stringify!($name), "().to(handler)`.")]
+            #[track_caller]
             pub fn $name<H, Args, M>(handler: H) -> MethodRoutes
             where
                 H: Handler<Args> + Annotated<M> + Send + Sync,
@@ -417,6 +438,7 @@ macro_rules! method_routes {
         impl MethodRoutes {
             $(
                 #[doc = concat!("Also serves `handler` for ", $doc, " requests.")]
+                #[track_caller]
                 pub fn $name<H, Args, M>(mut self, handler: H) -> MethodRoutes
                 where
                     H: Handler<Args> + Annotated<M> + Send + Sync,

@@ -1,5 +1,6 @@
 //! With the `actix-web` feature: `Reply` is an actix-web `Responder`.
 
+use super::convert::status_to_actix;
 use crate::{DeclaredSet, Reply};
 
 impl<B: actix_web::Responder, S: DeclaredSet> actix_web::Responder for Reply<B, S> {
@@ -15,11 +16,8 @@ impl<B: actix_web::Responder, S: DeclaredSet> actix_web::Responder for Reply<B, 
         if response.status().is_server_error() {
             return response.map_into_left_body();
         }
-        // actix-web 4 carries `http` 0.2's `StatusCode`: the same codes.
+        *response.status_mut() = status_to_actix(self.status);
         let code = self.status.as_u16();
-        if let Ok(status) = actix_web::http::StatusCode::from_u16(code) {
-            *response.status_mut() = status;
-        }
         if self.status.is_informational() || code == 204 || code == 304 {
             let headers = response.headers_mut();
             headers.remove(actix_web::http::header::CONTENT_TYPE);

@@ -11,7 +11,7 @@ use std::task::{Context, Poll};
 use axum::extract::MatchedPath;
 use http::{Method, Request, Response, Uri};
 
-use super::{Reports, Router, Shared};
+use super::{Framework, Reports, Shared};
 use crate::route::sealed::Registered as _;
 use crate::routing::Routes;
 
@@ -51,7 +51,11 @@ impl ConformanceLayer {
     /// any; else the router's own 404 for them is not reported.
     pub fn new<S: Clone + Send + Sync + 'static>(routes: &Routes<S>) -> ConformanceLayer {
         ConformanceLayer {
-            shared: Arc::new(Shared::new(routes.list(), routes.fallbacks(), Router::Axum)),
+            shared: Arc::new(Shared::new(
+                routes.list(),
+                routes.fallbacks(),
+                Framework::Axum,
+            )),
             strict: false,
         }
     }

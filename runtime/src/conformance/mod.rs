@@ -66,36 +66,36 @@ pub struct Report {
     pub declared: &'static [u16],
     /// How many responses this report stands for.
     pub count: u64,
-    /// The router that answered, for the advice its text gives.
-    router: Router,
+    /// The framework that answered, for the advice its text gives.
+    framework: Framework,
 }
 
-/// The router a tally watches: what its reports advise differs.
+/// The framework a tally watches: what its reports advise differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Router {
+pub(crate) enum Framework {
     #[cfg_attr(not(feature = "tower"), allow(dead_code))]
     Axum,
     #[cfg_attr(not(feature = "actix-web"), allow(dead_code))]
     Actix,
 }
 
-impl Router {
+impl Framework {
     /// The builder a route is registered with.
     fn routes(self) -> &'static str {
         match self {
-            Router::Axum => "http_returns::routing::Routes",
-            Router::Actix => "http_returns::actix::Routes",
+            Framework::Axum => "http_returns::routing::Routes",
+            Framework::Actix => "http_returns::actix::Routes",
         }
     }
 
     /// What an answer outside every route means, and what to do.
     fn nothing(self) -> &'static str {
         match self {
-            Router::Axum => {
+            Framework::Axum => {
                 "(no MatchedPath): register the service with http_returns::routing::Routes, \
                  and apply the layer with Router::layer, inside the router"
             }
-            Router::Actix => {
+            Framework::Actix => {
                 "(no match pattern): an app default service that was not registered with \
                  http_returns::actix::Routes::default_service answered"
             }
@@ -126,7 +126,7 @@ pub enum Matched {
 const PATH_KEPT: usize = 256;
 
 pub(crate) struct Shared {
-    router: Router,
+    framework: Framework,
     table: Table,
     tally: Mutex<Tally>,
 }
@@ -240,7 +240,7 @@ impl Reports {
 
 impl Shared {
     /// The table of `routes` and `fallbacks`, and an empty tally.
-    pub(crate) fn new(routes: &[Route], fallbacks: &[Fallback], router: Router) -> Shared {
+    pub(crate) fn new(routes: &[Route], fallbacks: &[Fallback], framework: Framework) -> Shared {
         let mut table = Table {
             at: HashMap::new(),
             paths: Vec::new(),
@@ -262,7 +262,7 @@ impl Shared {
             .fallbacks
             .sort_by_key(|fallback| std::cmp::Reverse(fallback.prefix.len()));
         Shared {
-            router,
+            framework,
             table,
             tally: Mutex::new(Tally::default()),
         }
@@ -404,7 +404,7 @@ impl Shared {
                 status,
                 declared,
                 count: 0,
-                router: self.router,
+                framework: self.framework,
             });
             tally.reports.len() - 1
         });
@@ -476,9 +476,9 @@ impl fmt::Display for Report {
                 f,
                 " from the route {route}, which is served but was not registered with \
                  {}, so no declaration covers it",
-                self.router.routes()
+                self.framework.routes()
             )?,
-            Matched::Nothing => write!(f, " outside every route {}", self.router.nothing())?,
+            Matched::Nothing => write!(f, " outside every route {}", self.framework.nothing())?,
         }
         if self.count > 1 {
             write!(f, "; {} times", self.count)?;
